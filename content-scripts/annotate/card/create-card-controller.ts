@@ -1,0 +1,187 @@
+import { renderCard } from '../../../src/card/render-card.ts';
+import { translate } from '../../../src/platform/translate.ts';
+import type { Entity } from '../../../src/store/types.ts';
+import type { MentionRecord } from '../scan/mention-store.ts';
+import type { CardHost } from './create-card-host.ts';
+import { pickLineRect, positionCard } from './position-card.ts';
+
+export interface CardControllerOptions {
+  document: Document;
+  host: CardHost;
+  loadEntity: (id: string) => Promise<Entity | undefined>;
+  nameOf: (id: string) => string | undefined;
+  /** The entity's mentions on the page, in document order. */
+  mentionsOf: (entityId: string) => MentionRecord[];
+  setActive: (range: Range | undefined) => void;
+  theme: () => 'auto' | 'light' | 'dark';
+  shortcut: () => string | undefined;
+  onClosed: () => void;
+}
+
+export interface OpenRequest {
+  entityId: string;
+  record?: MentionRecord;
+  point?: { x: number; y: number };
+  /** Move focus into the card (keyboard, popup); never on mere hover. */
+  focus: boolean;
+}
+
+export interface CardController {
+  open(request: OpenRequest): Promise<void>;
+  prefetch(entityId: string): void;
+  close(restoreFocus: boolean): void;
+  readonly openEntityId: string | undefined;
+  readonly openRecord: MentionRecord | undefined;
+  isFocusInside(): boolean;
+  reposition(): void;
+  destroy(): void;
+}
+
+export function createCardController(options: CardControllerOptions): CardController {
+  const { document, host } = options;
+  const cache = new Map<string, Promise<Entity | undefined>>();
+  let current: OpenRequest | undefined;
+  let history: OpenRequest[] = [];
+  let returnFocus: Element | null = null;
+  let card: HTMLElement | undefined;
+  let generation = 0;
+
+  function load(id: string): Promise<Entity | undefined> {
+    let promise = cache.get(id);
+    if (!promise) {
+      promise = options.loadEntity(id).catch(() => undefined);
+      cache.set(id, promise);
+    }
+    return promise;
+  }
+
+  function anchorRect(request: OpenRequest): DOMRect | undefined {
+    return request.record ? pickLineRect(request.record.range, request.point) : undefined;
+  }
+
+  function themeClass(): string {
+    return options.theme();
+  }
+
+  async function render(request: OpenRequest, focus: boolean): Promise<void> {
+    const ticket = ++generation;
+    const entity = await load(request.entityId);
+    if (ticket !== generation) return; // a newer open or a close won the race
+    const mentions = options.mentionsOf(request.entityId);
+    const index = request.record ? mentions.indexOf(request.record) : -1;
+    let element: HTMLElement;
+    if (entity) {
+      element = renderCard(
+        document,
+        entity,
+        {
+          canGoBack: history.length > 0,
+          mentions: mentions.length ? { count: mentions.length, index: Math.max(0, index) } : undefined,
+          shortcut: options.shortcut(),
+          nameOf: options.nameOf,
+          translate,
+        },
+        {
+          onRelated: (id) =>
+            void navigate({ entityId: id, record: request.record, point: request.point, focus: true }),
+          onBack: () => void goBack(),
+          onClose: () => close(true),
+          onStep: (direction) => void step(direction),
+        },
+      );
+    } else {
+      element = document.createElement('div');
+      element.className = 'card error';
+      element.setAttribute('role', 'dialog');
+      element.textContent = translate('cardUnavailable');
+    }
+    element.classList.add(themeClass());
+    element.setAttribute('aria-label', translate('cardLabel'));
+    host.show(element);
+    card = element;
+    current = request;
+    options.setActive(request.record?.range);
+    const rect = anchorRect(request) ?? new DOMRect(window.innerWidth / 2 - 180, 16, 0, 0);
+    await positionCard(element, rect);
+    if (focus) element.focus({ preventScroll: true });
+  }
+
+  async function navigate(request: OpenRequest): Promise<void> {
+    if (current) history.push(current);
+    await render(request, true);
+  }
+
+  async function goBack(): Promise<void> {
+    const previous = history.pop();
+    if (previous) await render(previous, true);
+  }
+
+  async function step(direction: 'next' | 'previous'): Promise<void> {
+    if (!current) return;
+    const mentions = options.mentionsOf(current.entityId);
+    if (!mentions.length) return;
+    const index = current.record ? mentions.indexOf(current.record) : -1;
+    const nextIndex = (index + (direction === 'next' ? 1 : -1) + mentions.length) % mentions.length;
+    const record = mentions[nextIndex] as MentionRecord;
+    scrollToRecord(record);
+    await render({ entityId: current.entityId, record, focus: true }, true);
+  }
+
+  function close(restoreFocus: boolean): void {
+    generation++;
+    if (!current) return;
+    const hadFocus = isFocusInside();
+    current = undefined;
+    history = [];
+    card = undefined;
+    host.show(document.createElement('div'));
+    options.setActive(undefined);
+    if (restoreFocus && hadFocus && returnFocus instanceof HTMLElement)
+      returnFocus.focus({ preventScroll: true });
+    returnFocus = null;
+    options.onClosed();
+  }
+
+  function isFocusInside(): boolean {
+    return Boolean(document.activeElement && host.isOwnNode(document.activeElement));
+  }
+
+  return {
+    async open(request) {
+      if (request.focus && !isFocusInside()) returnFocus = document.activeElement;
+      history = [];
+      await render(request, request.focus);
+    },
+    prefetch(id) {
+      void load(id);
+    },
+    close,
+    get openEntityId() {
+      return current?.entityId;
+    },
+    get openRecord() {
+      return current?.record;
+    },
+    isFocusInside,
+    reposition() {
+      if (!card || !current) return;
+      const rect = anchorRect(current);
+      if (!rect) return;
+      if (rect.bottom < 0 || rect.top > window.innerHeight) {
+        close(false);
+        return;
+      }
+      void positionCard(card, rect);
+    },
+    destroy() {
+      close(false);
+      cache.clear();
+    },
+  };
+}
+
+/** Scrolls a mention into the middle of the viewport, instantly when the user prefers reduced motion. */
+export function scrollToRecord(record: MentionRecord): void {
+  const element = record.range.startContainer.parentElement;
+  element?.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' });
+}

@@ -1,0 +1,61 @@
+import { CARD_STYLES } from '../../../src/card/card-styles.ts';
+import { CARD_HOST_TAG } from '../scan/should-skip-element.ts';
+
+export interface CardHost {
+  /** The closed shadow root the card lives in; created with the host on first use. */
+  ensure(): ShadowRoot;
+  /** Replaces what the host shows. */
+  show(content: HTMLElement): void;
+  isOwnNode(node: Node): boolean;
+  /** Whether an event's path goes through our host (events from a closed root retarget to it). */
+  containsEvent(event: Event): boolean;
+  destroy(): void;
+}
+
+/**
+ * The one element we add to a page, and only when the first card opens. Its
+ * closed shadow root keeps page CSS and scripts away from the card, and its
+ * own <style> keeps our CSS away from the page.
+ */
+export function createCardHost(document: Document): CardHost {
+  let host: HTMLElement | undefined;
+  let shadow: ShadowRoot | undefined;
+  let container: HTMLElement | undefined;
+
+  function ensure(): ShadowRoot {
+    if (host?.isConnected && shadow) return shadow;
+    host = document.createElement(CARD_HOST_TAG);
+    // Inline !important beats any page stylesheet, even `* { all: unset !important }`.
+    host.setAttribute(
+      'style',
+      'all: initial !important; position: fixed !important; top: 0 !important; left: 0 !important; z-index: 2147483647 !important;',
+    );
+    shadow = host.attachShadow({ mode: 'closed' });
+    const style = document.createElement('style');
+    style.textContent = CARD_STYLES;
+    container = document.createElement('div');
+    shadow.append(style, container);
+    document.documentElement.append(host);
+    return shadow;
+  }
+
+  return {
+    ensure,
+    show(content) {
+      ensure();
+      container?.replaceChildren(content);
+    },
+    isOwnNode(node) {
+      return Boolean(host && (node === host || host.contains(node)));
+    },
+    containsEvent(event) {
+      return Boolean(host && event.composedPath().includes(host));
+    },
+    destroy() {
+      host?.remove();
+      host = undefined;
+      shadow = undefined;
+      container = undefined;
+    },
+  };
+}

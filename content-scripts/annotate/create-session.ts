@@ -1,0 +1,248 @@
+import type { Matcher } from '../../src/matcher/compile-matcher.ts';
+import type { Message, PageEntities } from '../../src/messaging/messages.ts';
+import type { Settings } from '../../src/settings/defaults.ts';
+import type { Entity, EntityType } from '../../src/store/types.ts';
+import { createCardController, scrollToRecord } from './card/create-card-controller.ts';
+import { createCardHost } from './card/create-card-host.ts';
+import { createHoverIntent } from './card/create-hover-intent.ts';
+import { findMentionAtPoint } from './highlight/find-mention-at-point.ts';
+import { createHighlightRegistry } from './highlight/highlight-registry.ts';
+import { createAnnotator } from './scan/create-annotator.ts';
+import type { MentionRecord } from './scan/mention-store.ts';
+import { sortByDocumentOrder } from './scan/sort-by-document-order.ts';
+
+export interface EntityInfo {
+  name: string;
+  type: EntityType;
+}
+
+export interface SessionOptions {
+  document: Document;
+  matcher: Matcher;
+  entities: ReadonlyMap<string, EntityInfo>;
+  settings: Settings;
+  loadEntity: (id: string) => Promise<Entity | undefined>;
+  shortcut: () => string | undefined;
+  /** Called (throttled) when the number of mentions on the page changes. */
+  onCount: (count: number) => void;
+}
+
+export interface Session {
+  handleMessage(message: Message): Promise<unknown> | undefined;
+  applySettings(settings: Settings): void;
+  destroy(): void;
+}
+
+/**
+ * Everything that runs while annotation is on for this document: the
+ * annotator, our highlights, the card, and one set of delegated listeners.
+ * destroy() removes all of it at once, without a reload.
+ */
+export function createSession(options: SessionOptions): Session {
+  const { document, matcher, entities } = options;
+  let settings = options.settings;
+  const controller = new AbortController();
+  const { signal } = controller;
+  const highlights = createHighlightRegistry(settings.highlightStyle);
+  const host = createCardHost(document);
+  const shown = new Set<MentionRecord>();
+  const firstShown = new Map<string, MentionRecord>();
+  const shadowRoots: ShadowRoot[] = [];
+
+  function isVisible(record: MentionRecord): boolean {
+    if (!settings.markedTypes[record.type]) return false;
+    if (!settings.firstMentionOnly) return true;
+    const first = firstShown.get(record.entityId);
+    if (!first?.range.startContainer.isConnected) {
+      firstShown.set(record.entityId, record);
+      return true;
+    }
+    return first === record;
+  }
+
+  function show(record: MentionRecord): void {
+    if (record.range.startContainer.getRootNode() instanceof ShadowRoot) {
+      const root = record.range.startContainer.getRootNode() as ShadowRoot;
+      if (!shadowRoots.includes(root)) shadowRoots.push(root);
+    }
+    if (!isVisible(record)) return;
+    shown.add(record);
+    highlights.add(record.type, record.range);
+  }
+
+  function hide(record: MentionRecord): void {
+    if (shown.delete(record)) highlights.remove(record.type, record.range);
+    if (firstShown.get(record.entityId) === record) firstShown.delete(record.entityId);
+  }
+
+  let countTimer: number | undefined;
+  function reportCount(): void {
+    if (countTimer !== undefined) return;
+    countTimer = window.setTimeout(() => {
+      countTimer = undefined;
+      if (!signal.aborted) options.onCount(annotator.mentions.size);
+    }, 250);
+  }
+
+  const annotator = createAnnotator({
+    document,
+    matcher,
+    typeOf: (id) => entities.get(id)?.type,
+    onAdd: show,
+    onRemove: hide,
+    onChange: () => {
+      highlights.restore();
+      reportCount();
+    },
+    isOwnNode: (node) => host.isOwnNode(node),
+  });
+
+  function mentionsOf(entityId: string): MentionRecord[] {
+    return sortByDocumentOrder(annotator.mentions.all().filter((record) => record.entityId === entityId));
+  }
+
+  const cards = createCardController({
+    document,
+    host,
+    loadEntity: options.loadEntity,
+    nameOf: (id) => entities.get(id)?.name,
+    mentionsOf,
+    setActive: (range) => highlights.setActive(range),
+    theme: () => settings.theme,
+    shortcut: options.shortcut,
+    onClosed: () => hover.reset(),
+  });
+
+  const hover = createHoverIntent<MentionRecord>({
+    openDelayMs: () => settings.hoverDelayMs,
+    onPrefetch: (record) => cards.prefetch(record.entityId),
+    onOpen: (record) =>
+      void cards.open({ entityId: record.entityId, record, point: lastPoint, focus: false }),
+    onClose: () => {
+      if (!cards.isFocusInside()) cards.close(false);
+    },
+  });
+
+  let lastPoint = { x: 0, y: 0 };
+  let frame: number | undefined;
+  function handlePointer(): void {
+    frame = undefined;
+    const record = findMentionAtPoint(document, lastPoint.x, lastPoint.y, annotator.mentions, shadowRoots);
+    if (record && shown.has(record)) hover.enter(record);
+    else hover.leave();
+  }
+
+  document.addEventListener(
+    'pointermove',
+    (event) => {
+      if (host.containsEvent(event)) {
+        hover.enterCard();
+        return;
+      }
+      if (event.pointerType === 'touch') return;
+      lastPoint = { x: event.clientX, y: event.clientY };
+      // Hit-testing once per frame is enough and keeps pointer moves cheap.
+      frame ??= requestAnimationFrame(handlePointer);
+    },
+    { capture: true, passive: true, signal },
+  );
+  document.addEventListener(
+    'pointerout',
+    (event) => {
+      if (host.containsEvent(event) && !event.relatedTarget) hover.leaveCard();
+      if (!event.relatedTarget) hover.leave();
+    },
+    { capture: true, passive: true, signal },
+  );
+  document.addEventListener(
+    'keydown',
+    (event) => {
+      if (event.key === 'Escape' && cards.openEntityId) {
+        cards.close(true);
+        hover.reset();
+      }
+    },
+    { capture: true, signal },
+  );
+  window.addEventListener('scroll', () => cards.reposition(), { capture: true, passive: true, signal });
+  window.addEventListener('resize', () => cards.reposition(), { passive: true, signal });
+
+  async function openEntity(entityId: string, record: MentionRecord | undefined): Promise<void> {
+    if (record) scrollToRecord(record);
+    hover.reset();
+    await cards.open({ entityId, record, focus: true });
+  }
+
+  function stepMention(direction: 'next' | 'previous'): Promise<void> | undefined {
+    const selected = document.getSelection()?.toString().trim();
+    if (selected && !cards.openEntityId) {
+      const found = lookupText(selected);
+      if (found) return found;
+    }
+    const records = sortByDocumentOrder(annotator.mentions.all().filter((record) => shown.has(record)));
+    if (!records.length) return undefined;
+    const current = cards.openRecord ? records.indexOf(cards.openRecord) : -1;
+    let index: number;
+    if (current >= 0) index = (current + (direction === 'next' ? 1 : -1) + records.length) % records.length;
+    else {
+      // Start from what the reader is looking at: the first mention below the top of the viewport.
+      const below = records.findIndex((record) => record.range.getBoundingClientRect().top >= 0);
+      index = direction === 'next' ? Math.max(0, below) : (below <= 0 ? records.length : below) - 1;
+    }
+    const record = records[index] as MentionRecord;
+    return openEntity(record.entityId, record);
+  }
+
+  function lookupText(text: string): Promise<void> | undefined {
+    const mention = matcher.scanText(text).mentions[0];
+    if (!mention) return undefined;
+    return openEntity(mention.entityId, mentionsOf(mention.entityId)[0]);
+  }
+
+  function listEntities(): PageEntities {
+    const counts = annotator.mentions.countByEntity();
+    const list = [...counts].flatMap(([id, count]) => {
+      const info = entities.get(id);
+      return info ? [{ id, name: info.name, type: info.type, count }] : [];
+    });
+    list.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+    return { active: true, entities: list };
+  }
+
+  return {
+    handleMessage(message) {
+      switch (message.type) {
+        case 'cc:list-page-entities':
+          return Promise.resolve(listEntities());
+        case 'cc:open-card':
+          return openEntity(message.id, mentionsOf(message.id)[0]).then(() => ({ opened: true }));
+        case 'cc:step-mention':
+          return (stepMention(message.direction) ?? Promise.resolve()).then(() => ({ ok: true }));
+        case 'cc:lookup-text': {
+          const found = lookupText(message.text);
+          return (found ?? Promise.resolve()).then(() => ({ found: Boolean(found) }));
+        }
+        default:
+          return undefined;
+      }
+    },
+    applySettings(next) {
+      settings = next;
+      highlights.setStyle(next.highlightStyle);
+      for (const record of [...shown]) hide(record);
+      firstShown.clear();
+      for (const record of sortByDocumentOrder(annotator.mentions.all())) show(record);
+    },
+    destroy() {
+      controller.abort();
+      if (frame !== undefined) cancelAnimationFrame(frame);
+      if (countTimer !== undefined) clearTimeout(countTimer);
+      hover.destroy();
+      cards.destroy();
+      annotator.destroy();
+      highlights.destroy();
+      host.destroy();
+      shown.clear();
+    },
+  };
+}

@@ -1,0 +1,95 @@
+import type { EntityType } from '../../../src/store/types.ts';
+
+export type HighlightStyle = 'underline' | 'tint' | 'none';
+
+/**
+ * Our marks in the CSS Custom Highlight API: one Highlight per entity type,
+ * registered under a name that also carries the chosen style, so the static
+ * stylesheet (highlight.css) styles them without touching the page's DOM.
+ * `cc-active` marks the mention whose card is open or that the keyboard
+ * moved to.
+ */
+export interface HighlightRegistry {
+  add(type: EntityType, range: Range): void;
+  remove(type: EntityType, range: Range): void;
+  setActive(range: Range | undefined): void;
+  setStyle(style: HighlightStyle): void;
+  /** Puts our highlights back if the page removed or replaced them. */
+  restore(): void;
+  destroy(): void;
+}
+
+function readRegistry(): globalThis.HighlightRegistry | undefined {
+  try {
+    return typeof CSS !== 'undefined' && 'highlights' in CSS ? CSS.highlights : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function createHighlightRegistry(initialStyle: HighlightStyle): HighlightRegistry {
+  const registry = readRegistry();
+  const byType = new Map<EntityType, Highlight>();
+  const active = new Highlight();
+  active.priority = 1;
+  let style = initialStyle;
+
+  const nameFor = (type: EntityType) => `cc-${style}-${type}`;
+
+  function register(): void {
+    if (!registry) return;
+    try {
+      for (const [type, highlight] of byType) {
+        if (registry.get(nameFor(type)) !== highlight) registry.set(nameFor(type), highlight);
+      }
+      if (registry.get('cc-active') !== active) registry.set('cc-active', active);
+    } catch {
+      // The page may have replaced the registry's methods; marks then fail quietly.
+    }
+  }
+
+  function unregister(): void {
+    if (!registry) return;
+    try {
+      for (const [type, highlight] of byType) {
+        if (registry.get(nameFor(type)) === highlight) registry.delete(nameFor(type));
+      }
+      if (registry.get('cc-active') === active) registry.delete('cc-active');
+    } catch {
+      // See register().
+    }
+  }
+
+  return {
+    add(type, range) {
+      let highlight = byType.get(type);
+      if (!highlight) {
+        highlight = new Highlight();
+        byType.set(type, highlight);
+        register();
+      }
+      highlight.add(range);
+    },
+    remove(type, range) {
+      byType.get(type)?.delete(range);
+    },
+    setActive(range) {
+      active.clear();
+      if (range) active.add(range);
+      register();
+    },
+    setStyle(next) {
+      if (next === style) return;
+      unregister();
+      style = next;
+      register();
+    },
+    restore: register,
+    destroy() {
+      unregister();
+      for (const highlight of byType.values()) highlight.clear();
+      byType.clear();
+      active.clear();
+    },
+  };
+}

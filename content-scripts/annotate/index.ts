@@ -1,0 +1,100 @@
+import aliasIndex from 'virtual:alias-index';
+import { compileMatcher } from '../../src/matcher/compile-matcher.ts';
+import { type Message, parseMessage } from '../../src/messaging/messages.ts';
+import { browser } from '../../src/platform/browser.ts';
+import type { Settings } from '../../src/settings/defaults.ts';
+import { isActiveOnSite } from '../../src/settings/sanitize-settings.ts';
+import { readSettings, watchSettings } from '../../src/settings/settings-storage.ts';
+import { readPackIndex } from '../../src/store/pack-storage.ts';
+import type { Entity } from '../../src/store/types.ts';
+import { createSession, type EntityInfo, type Session } from './create-session.ts';
+
+/** Entry: wiring only. Starts a session when annotation is on for this site and tears it down when it goes off. */
+const lifetime = new AbortController();
+let session: Session | undefined;
+let shortcut: string | undefined;
+const isTopFrame = window === window.top;
+
+/** After the extension is reloaded or updated, this old script can no longer talk to it: stop quietly. */
+function isContextAlive(): boolean {
+  try {
+    return Boolean(browser.runtime?.id);
+  } catch {
+    return false;
+  }
+}
+
+function shutDown(): void {
+  session?.destroy();
+  session = undefined;
+  lifetime.abort();
+}
+
+async function send(message: Message): Promise<unknown> {
+  if (!isContextAlive()) {
+    shutDown();
+    return undefined;
+  }
+  try {
+    return await browser.runtime.sendMessage(message);
+  } catch {
+    if (!isContextAlive()) shutDown();
+    return undefined;
+  }
+}
+
+async function loadEntity(id: string): Promise<Entity | undefined> {
+  const answer = (await send({ type: 'cc:get-entity', id })) as { entity?: Entity | null } | undefined;
+  return answer?.entity ?? undefined;
+}
+
+async function start(settings: Settings): Promise<void> {
+  const packs = await readPackIndex();
+  const index = [...aliasIndex, ...packs];
+  const entities = new Map<string, EntityInfo>();
+  for (const entity of index) if (!entities.has(entity.id)) entities.set(entity.id, entity);
+  if (lifetime.signal.aborted || session) return;
+  session = createSession({
+    document,
+    matcher: compileMatcher(
+      index.filter((entity, position) => index.findIndex((e) => e.id === entity.id) === position),
+    ),
+    entities,
+    settings,
+    loadEntity,
+    shortcut: () => shortcut,
+    onCount: (count) => {
+      if (isTopFrame) void send({ type: 'cc:mention-count', count });
+    },
+  });
+  if (isTopFrame && shortcut === undefined) {
+    const answer = (await send({ type: 'cc:get-shortcut' })) as { shortcut?: string | null } | undefined;
+    shortcut = answer?.shortcut ?? undefined;
+  }
+}
+
+function applySettings(settings: Settings): void {
+  const active = isActiveOnSite(settings, location.hostname);
+  if (!active) {
+    session?.destroy();
+    session = undefined;
+    if (isTopFrame) void send({ type: 'cc:mention-count', count: 0 });
+  } else if (session) session.applySettings(settings);
+  else void start(settings);
+}
+
+browser.runtime.onMessage.addListener((raw: unknown, sender: { id?: string }) => {
+  if (sender.id !== browser.runtime.id) return undefined;
+  const message = parseMessage(raw);
+  if (!message) return undefined;
+  // Only the top frame answers the popup, so one page gives one answer.
+  if (message.type === 'cc:list-page-entities') {
+    if (!isTopFrame) return undefined;
+    return session?.handleMessage(message) ?? Promise.resolve({ active: false, entities: [] });
+  }
+  if (!isTopFrame) return undefined;
+  return session?.handleMessage(message);
+});
+
+watchSettings(applySettings, lifetime.signal);
+void readSettings().then(applySettings);

@@ -1,0 +1,37 @@
+/** Tag names (upper case, as Element.tagName gives them for HTML) whose text is never annotated. */
+const SKIPPED_TAGS = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'TEXTAREA',
+  'INPUT',
+  'SELECT',
+  'OPTION',
+  'IFRAME',
+  'OBJECT',
+  'CANVAS',
+  'VIDEO',
+  'AUDIO',
+  'svg',
+  'math',
+]);
+
+/** The tag of the element that hosts our card; never annotate our own UI. */
+export const CARD_HOST_TAG = 'context-cards-host';
+
+/**
+ * Whether an element and everything inside it must be left alone: code, form
+ * fields, editors, hidden content and our own UI.
+ */
+export function shouldSkipElement(element: Element): boolean {
+  if (SKIPPED_TAGS.has(element.tagName)) return true;
+  if (element.localName === CARD_HOST_TAG) return true;
+  if (element.hasAttribute('hidden')) return true;
+  if (element.getAttribute('aria-hidden') === 'true') return true;
+  const editable = element.getAttribute('contenteditable');
+  if (editable !== null && editable !== 'false') return true;
+  // Rich-text editors that manage their own DOM (ProseMirror, CodeMirror, Monaco…) mark their roots with role=textbox.
+  if (element.getAttribute('role') === 'textbox') return true;
+  return false;
+}

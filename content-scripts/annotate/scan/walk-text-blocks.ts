@@ -1,0 +1,82 @@
+import { findBlockElement } from './find-block-element.ts';
+import { shouldSkipElement } from './should-skip-element.ts';
+
+/** A text node and where its text starts inside the block's joined text. */
+export interface TextSegment {
+  node: Text;
+  start: number;
+}
+
+/** Text of one block (a paragraph, a cell, a heading…), joined across inline elements. */
+export interface TextBlock {
+  /** The block element (or root) that owns this text; re-scans replace everything under it. */
+  key: Node;
+  text: string;
+  segments: TextSegment[];
+}
+
+export interface BlockWalker {
+  /** The next block in document order, or undefined when the walk is done. */
+  nextBlock(): TextBlock | undefined;
+}
+
+/**
+ * Walks a document, element or shadow root one block at a time, so the caller
+ * can stop between blocks and resume in a later task. Elements that must be
+ * left alone are skipped with their whole subtree; open shadow roots met on
+ * the way are handed to `onShadowRoot` to be walked on their own.
+ */
+export function createBlockWalker(root: Node, onShadowRoot: (shadowRoot: ShadowRoot) => void): BlockWalker {
+  const document = root.ownerDocument ?? (root as Document);
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+  const blockCache = new Map<Element, Node>();
+  let next: Node | null = root.nodeType === Node.TEXT_NODE ? root : advance(false);
+  let done = false;
+
+  /** Moves to the next node in document order, optionally jumping over the current node's children. */
+  function advance(skipChildren: boolean): Node | null {
+    if (!skipChildren) return walker.nextNode();
+    while (walker.currentNode !== root) {
+      const sibling = walker.nextSibling();
+      if (sibling) return sibling;
+      if (!walker.parentNode()) return null;
+    }
+    return null;
+  }
+
+  function nextBlock(): TextBlock | undefined {
+    if (done) return undefined;
+    let block: TextBlock | undefined;
+    let text = '';
+    while (next) {
+      const node: Node = next;
+      if (node.nodeType === Node.ELEMENT_NODE) {
+        const element = node as Element;
+        if (element !== root && shouldSkipElement(element)) {
+          next = advance(true);
+          continue;
+        }
+        if (element.shadowRoot) onShadowRoot(element.shadowRoot);
+        // A line break separates words even though <br> is inline.
+        if (element.tagName === 'BR' && block) text += '\n';
+        next = advance(false);
+        continue;
+      }
+      const textNode = node as Text;
+      const key = findBlockElement(textNode.parentElement, root, blockCache);
+      if (block && block.key !== key) {
+        block.text = text;
+        return block;
+      }
+      if (!block) block = { key, text: '', segments: [] };
+      block.segments.push({ node: textNode, start: text.length });
+      text += textNode.data;
+      next = advance(false);
+    }
+    done = true;
+    if (block) block.text = text;
+    return block;
+  }
+
+  return { nextBlock };
+}

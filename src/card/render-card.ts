@@ -1,0 +1,179 @@
+import { formatFactDate } from '../store/format-fact-date.ts';
+import { isSafeUrl } from '../store/is-safe-url.ts';
+import type { DatedFact, Entity, Source } from '../store/types.ts';
+
+export interface CardContext {
+  /** Mentions of this entity on the page and which one the card belongs to (0-based); omitted in the popup. */
+  mentions?: { count: number; index: number };
+  canGoBack: boolean;
+  /** The keyboard shortcut to show in the footer, e.g. "Alt+Shift+K". */
+  shortcut?: string;
+  /** Names of related entities, by id, for the related buttons. */
+  nameOf: (id: string) => string | undefined;
+  translate: (key: string, substitutions?: string | string[]) => string;
+}
+
+export interface CardHandlers {
+  onRelated: (id: string) => void;
+  onBack: () => void;
+  onClose: () => void;
+  onStep: (direction: 'next' | 'previous') => void;
+}
+
+type Child = Node | string;
+
+/** Creates an element with text children only: store text never enters the DOM as HTML. */
+function createElement(
+  document: Document,
+  tag: string,
+  className?: string,
+  ...children: Child[]
+): HTMLElement {
+  const element = document.createElement(tag);
+  if (className) element.className = className;
+  for (const child of children)
+    element.append(typeof child === 'string' ? document.createTextNode(child) : child);
+  return element;
+}
+
+function createSourceLink(document: Document, source: Source): HTMLElement | undefined {
+  if (!isSafeUrl(source.url)) return undefined;
+  const link = createElement(document, 'a', 'source', source.title) as HTMLAnchorElement;
+  link.href = source.url;
+  link.target = '_blank';
+  link.rel = 'noopener noreferrer';
+  return link;
+}
+
+function createFactList(document: Document, facts: readonly DatedFact[]): HTMLElement {
+  const list = createElement(document, 'ul');
+  for (const fact of facts) {
+    const time = createElement(document, 'time', undefined, formatFactDate(fact.date));
+    time.setAttribute('datetime', fact.date);
+    const item = createElement(document, 'li', undefined, time, fact.text);
+    const link = createSourceLink(document, fact.source);
+    if (link) item.append(' ', link);
+    list.append(item);
+  }
+  return list;
+}
+
+function createSection(document: Document, title: string, ...content: Child[]): HTMLElement {
+  return createElement(
+    document,
+    'section',
+    undefined,
+    createElement(document, 'h3', undefined, title),
+    ...content,
+  );
+}
+
+function createButton(
+  document: Document,
+  label: string,
+  onClick: () => void,
+  className?: string,
+): HTMLElement {
+  const button = createElement(document, 'button', className, label) as HTMLButtonElement;
+  button.type = 'button';
+  button.addEventListener('click', (event) => {
+    event.stopPropagation();
+    onClick();
+  });
+  return button;
+}
+
+/**
+ * Builds the card for one entity: name and type, summary, its role in the
+ * article, corrections, dated facts and later developments with their sources,
+ * related entities, and the page's mentions with previous/next.
+ */
+export function renderCard(
+  document: Document,
+  entity: Entity,
+  context: CardContext,
+  handlers: CardHandlers,
+): HTMLElement {
+  const t = context.translate;
+  const card = createElement(document, 'div', 'card');
+  card.setAttribute('role', 'dialog');
+  card.setAttribute('aria-labelledby', 'cc-card-title');
+  card.tabIndex = -1;
+  card.dataset.entity = entity.id;
+
+  const title = createElement(document, 'h2', undefined, entity.name);
+  title.id = 'cc-card-title';
+  const heading = createElement(
+    document,
+    'div',
+    undefined,
+    title,
+    createElement(document, 'span', 'type', t(`type_${entity.type}`)),
+  );
+  heading.style.flex = '1';
+  const header = createElement(document, 'header');
+  if (context.canGoBack) {
+    const back = createButton(document, '←', handlers.onBack, 'icon back');
+    back.setAttribute('aria-label', t('cardBack'));
+    header.append(back);
+  }
+  const close = createButton(document, '×', handlers.onClose, 'icon close');
+  close.setAttribute('aria-label', t('cardClose'));
+  header.append(heading, close);
+  card.append(header, createElement(document, 'p', 'summary', entity.summary));
+
+  card.append(
+    createSection(document, t('cardInThisArticle'), createElement(document, 'p', 'role', entity.role)),
+  );
+  if (entity.corrections?.length) {
+    const items = entity.corrections.map((correction) => {
+      const item = createElement(document, 'p', 'correction', correction.text);
+      const link = createSourceLink(document, correction.source);
+      if (link) item.append(' ', link);
+      return item;
+    });
+    card.append(createSection(document, t('cardCorrections'), ...items));
+  }
+  if (entity.facts.length)
+    card.append(createSection(document, t('cardFacts'), createFactList(document, entity.facts)));
+  if (entity.later.length)
+    card.append(createSection(document, t('cardLater'), createFactList(document, entity.later)));
+
+  const related = entity.related
+    .map((relation) => ({ relation, name: context.nameOf(relation.id) }))
+    .filter((item): item is { relation: (typeof entity.related)[number]; name: string } =>
+      Boolean(item.name),
+    );
+  if (related.length) {
+    const list = createElement(document, 'div', 'related');
+    for (const { relation, name } of related) {
+      const button = createButton(document, name, () => handlers.onRelated(relation.id));
+      button.dataset.related = relation.id;
+      button.append(createElement(document, 'span', 'label', relation.label));
+      list.append(button);
+    }
+    card.append(createSection(document, t('cardRelated'), list));
+  }
+
+  const footer = createElement(document, 'footer');
+  if (context.mentions) {
+    const { count, index } = context.mentions;
+    footer.append(
+      createElement(document, 'span', 'count', t('cardMentions', [String(index + 1), String(count)])),
+    );
+    if (count > 1) {
+      footer.append(
+        createButton(document, t('cardPrevious'), () => handlers.onStep('previous'), 'previous'),
+        createButton(document, t('cardNext'), () => handlers.onStep('next'), 'next'),
+      );
+    }
+  }
+  if (entity.link) {
+    const link = createSourceLink(document, entity.link);
+    if (link) footer.append(link);
+  }
+  if (context.shortcut)
+    footer.append(createElement(document, 'span', 'hint', t('cardShortcutHint', context.shortcut)));
+  card.append(footer);
+  return card;
+}

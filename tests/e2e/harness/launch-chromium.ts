@@ -1,0 +1,108 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { requireBrowser } from './browser-paths.ts';
+import type { TestBrowser, TestPage } from './test-browser.ts';
+
+function wrapPage(context: BrowserContext, page: Page): TestPage {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(String(error)));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  return {
+    errors,
+    async goto(url) {
+      await page.goto(url, { waitUntil: 'load' });
+    },
+    evaluate: (fn) => page.evaluate(`(${fn})()`),
+    async mouseMove(x, y) {
+      await page.mouse.move(x, y, { steps: 2 });
+    },
+    async mouseClick(x, y) {
+      await page.mouse.click(x, y);
+    },
+    press: (key) => page.keyboard.press(key),
+    async screenshot(path) {
+      await page.screenshot({ path });
+    },
+    async inCard(fn) {
+      const cdp = await context.newCDPSession(page);
+      try {
+        const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+        type DomNode = {
+          nodeId: number;
+          backendNodeId: number;
+          localName?: string;
+          children?: DomNode[];
+          shadowRoots?: DomNode[];
+        };
+        const find = (node: DomNode): DomNode | undefined => {
+          if (node.localName === 'context-cards-host') return node.shadowRoots?.[0];
+          for (const child of node.children ?? []) {
+            const found = find(child);
+            if (found) return found;
+          }
+          return undefined;
+        };
+        const shadow = find(root as DomNode);
+        if (!shadow) return undefined;
+        const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId });
+        const result = await cdp.send('Runtime.callFunctionOn', {
+          objectId: object.objectId,
+          functionDeclaration: `function () { return JSON.stringify((${fn})(this)); }`,
+          returnByValue: true,
+          awaitPromise: true,
+        });
+        const value = result.result.value as string | undefined;
+        return value === undefined ? undefined : JSON.parse(value);
+      } finally {
+        await cdp.detach();
+      }
+    },
+    close: () => page.close(),
+  };
+}
+
+/** Debian Chromium with the built extension, headless, with the flags that keep it offline (DESIGN.md). */
+export async function launchChromium(
+  distDir = resolve('dist/chrome'),
+): Promise<TestBrowser & { extensionId: string; context: BrowserContext }> {
+  const executablePath = requireBrowser('chromium');
+  const profile = mkdtempSync(join(tmpdir(), 'cc-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath,
+    headless: true,
+    viewport: { width: 1200, height: 800 },
+    args: [
+      `--disable-extensions-except=${distDir}`,
+      `--load-extension=${distDir}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  for (const page of context.pages()) await page.close();
+  return {
+    name: 'chromium',
+    extensionId,
+    context,
+    newPage: async () => wrapPage(context, await context.newPage()),
+    async openExtensionPage(path) {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/${path}`);
+      return wrapPage(context, page);
+    },
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}

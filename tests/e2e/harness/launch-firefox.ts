@@ -1,0 +1,112 @@
+import { resolve } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { requireBrowser } from './browser-paths.ts';
+import type { TestBrowser, TestPage } from './test-browser.ts';
+
+interface BidiConnection {
+  send(method: string, params: unknown): Promise<{ result: unknown }>;
+}
+
+interface RemoteValue {
+  type: string;
+  value?: unknown;
+  sharedId?: string;
+}
+
+/** Reaches the WebDriver BiDi connection under Puppeteer, for what its API does not cover (closed shadow roots). */
+function bidiOf(browser: Browser): BidiConnection {
+  return (browser as unknown as { connection: BidiConnection }).connection;
+}
+
+function wrapPage(browser: Browser, page: Page): TestPage {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(String(error)));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  const contextId = () => (page.mainFrame() as unknown as { _id: string })._id;
+  const callFunction = async (functionDeclaration: string, args: unknown[], depth = 0) => {
+    const response = await bidiOf(browser).send('script.callFunction', {
+      functionDeclaration,
+      target: { context: contextId() },
+      arguments: args,
+      awaitPromise: true,
+      serializationOptions: { maxDomDepth: depth },
+    });
+    const result = response.result as {
+      type: string;
+      result?: RemoteValue;
+      exceptionDetails?: { text: string };
+    };
+    if (result.type === 'exception') throw new Error(result.exceptionDetails?.text ?? 'script error');
+    return result.result as RemoteValue;
+  };
+  return {
+    errors,
+    async goto(url) {
+      await page.goto(url, { waitUntil: 'load' });
+    },
+    evaluate: <T>(fn: string) => page.evaluate(`(${fn})()`) as Promise<T>,
+    async mouseMove(x, y) {
+      await page.mouse.move(x, y, { steps: 2 });
+    },
+    async mouseClick(x, y) {
+      await page.mouse.click(x, y);
+    },
+    press: (key) => page.keyboard.press(key as Parameters<Page['keyboard']['press']>[0]),
+    async screenshot(path) {
+      await page.screenshot({ path: path as `${string}.png` });
+    },
+    async inCard(fn) {
+      // WebDriver serialises an element's shadow root even when it is closed.
+      const host = await callFunction('() => document.querySelector("context-cards-host")', [], 0);
+      if (host.type !== 'node' || !host.sharedId) return undefined;
+      const withShadow = await callFunction('(host) => host', [{ sharedId: host.sharedId }], 1);
+      const shadowRoot = (withShadow.value as { shadowRoot?: RemoteValue } | undefined)?.shadowRoot;
+      if (!shadowRoot?.sharedId) return undefined;
+      const result = await callFunction(`(root) => JSON.stringify((${fn})(root))`, [
+        { sharedId: shadowRoot.sharedId },
+      ]);
+      return result.type === 'string' ? JSON.parse(String(result.value)) : undefined;
+    },
+    close: () => page.close(),
+  };
+}
+
+/** Firefox ESR over WebDriver BiDi with the built extension installed as a temporary add-on. */
+export async function launchFirefox(
+  distDir = resolve('dist/firefox'),
+): Promise<TestBrowser & { browser: Browser; extensionId: string }> {
+  const executablePath = requireBrowser('firefox');
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath,
+    headless: true,
+    protocol: 'webDriverBiDi',
+    defaultViewport: { width: 1200, height: 800 },
+    extraPrefsFirefox: {
+      // Keep the run offline and quiet.
+      'browser.safebrowsing.malware.enabled': false,
+      'browser.safebrowsing.phishing.enabled': false,
+      'extensions.update.enabled': false,
+      'app.update.enabled': false,
+      'network.captive-portal-service.enabled': false,
+      'network.connectivity-service.enabled': false,
+      'browser.newtabpage.enabled': false,
+      'extensions.webextensions.restrictedDomains': '',
+    },
+  });
+  const extensionId = await browser.installExtension(distDir);
+  return {
+    name: 'firefox',
+    browser,
+    extensionId,
+    newPage: async () => wrapPage(browser, await browser.newPage()),
+    async openExtensionPage() {
+      throw new Error(
+        'Firefox does not let a test navigate to moz-extension:// pages; open them from the extension.',
+      );
+    },
+    close: () => browser.close(),
+  };
+}

@@ -1,0 +1,77 @@
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, resolve } from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+};
+
+export interface FixtureServer {
+  /** http://127.0.0.1:PORT — the main origin. */
+  origin: string;
+  /** http://localhost:PORT — the same server under another origin, for cross-origin frames. */
+  otherOrigin: string;
+  /** Registers a page generated in the test. */
+  route(path: string, body: string, headers?: Record<string, string>): void;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves fixture pages on the loopback interface only. `/corpus/NAME` serves a
+ * page from CORPUS_DIR with page scripts off (a CSP header), so runs are
+ * deterministic and offline. `?csp=...` adds a Content-Security-Policy header.
+ */
+export async function serveFixtures(root: string, corpusDir?: string): Promise<FixtureServer> {
+  const routes = new Map<string, { body: string; headers: Record<string, string> }>();
+  const server: Server = createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    const csp = url.searchParams.get('csp');
+    const headers: Record<string, string> = { 'cache-control': 'no-store' };
+    if (csp) headers['content-security-policy'] = csp;
+    const routed = routes.get(url.pathname);
+    if (routed) {
+      response.writeHead(200, { 'content-type': TYPES['.html'] as string, ...headers, ...routed.headers });
+      response.end(routed.body);
+      return;
+    }
+    let file: string;
+    if (url.pathname.startsWith('/corpus/') && corpusDir) {
+      file = join(corpusDir, normalize(decodeURIComponent(url.pathname.slice('/corpus/'.length))));
+      if (!file.startsWith(resolve(corpusDir))) file = '';
+      headers['content-security-policy'] = "script-src 'none'";
+    } else {
+      file = join(root, normalize(decodeURIComponent(url.pathname)));
+      if (!file.startsWith(resolve(root))) file = '';
+    }
+    if (!file || !existsSync(file) || !statSync(file).isFile()) {
+      response.writeHead(404, { 'content-type': 'text/plain' });
+      response.end('not found');
+      return;
+    }
+    response.writeHead(200, {
+      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      ...headers,
+    });
+    createReadStream(file).pipe(response);
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    otherOrigin: `http://localhost:${port}`,
+    route(path, body, extraHeaders = {}) {
+      routes.set(path, { body, headers: extraHeaders });
+    },
+    close: () =>
+      new Promise((done) => {
+        server.closeAllConnections();
+        server.close(() => done());
+      }),
+  };
+}

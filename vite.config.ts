@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
+import { defineConfig } from 'vite';
+import { writeAliasIndex } from './scripts/write-alias-index.ts';
+
+type Target = 'chrome' | 'firefox';
+type Manifest = Record<string, unknown> & { background?: Record<string, unknown> };
+
+const target: Target = process.env.TARGET === 'firefox' ? 'firefox' : 'chrome';
+
+/**
+ * One manifest.json for both browsers (DESIGN.md decision 5). It is written
+ * Chrome-first; Firefox gets background scripts instead of a service worker
+ * and keeps browser_specific_settings, which Chrome would warn about.
+ */
+function adaptManifest(source: Manifest, browser: Target): Manifest {
+  const { browser_specific_settings, background, ...rest } = source;
+  const worker = String(background?.service_worker);
+  if (browser === 'chrome') return { ...rest, background: { service_worker: worker, type: 'module' } };
+  return { ...rest, background: { scripts: [worker], type: 'module' }, browser_specific_settings };
+}
+
+const manifest = adaptManifest(
+  JSON.parse(readFileSync(resolve(import.meta.dirname, 'manifest.json'), 'utf8')) as Manifest,
+  target,
+);
+
+// crxjs builds standalone content scripts without user plugins, so the alias
+// index is a generated file reached through resolve.alias, not a virtual module.
+const aliasIndexPath = writeAliasIndex(
+  resolve(import.meta.dirname, 'src/store/entities.json'),
+  resolve(import.meta.dirname, 'node_modules/.cache/context-cards/alias-index.json'),
+);
+
+export default defineConfig({
+  resolve: { alias: { 'virtual:alias-index': aliasIndexPath } },
+  plugins: [
+    crx({
+      manifest: manifest as unknown as ManifestV3Export,
+      browser: target,
+      contentScripts: { standaloneFiles: ['content-scripts/annotate/index.ts'] },
+    }),
+  ],
+  build: {
+    outDir: `dist/${target}`,
+    emptyOutDir: true,
+    target: target === 'firefox' ? 'firefox140' : 'chrome105',
+    minify: true,
+    sourcemap: false,
+    modulePreload: false,
+  },
+});
