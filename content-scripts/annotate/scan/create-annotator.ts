@@ -3,7 +3,9 @@ import type { EntityType } from '../../../src/store/types.ts';
 import { findBlockElement } from './find-block-element.ts';
 import { mapOffsetsToRange } from './map-offsets-to-range.ts';
 import { createMentionStore, type MentionRecord, type MentionStore } from './mention-store.ts';
+import { IS_BENCH, markBenchOnce, recordBenchTask } from './record-bench-task.ts';
 import { createSliceScheduler, type SchedulerOptions } from './schedule-slices.ts';
+import { isInsideSkippedElement } from './should-skip-element.ts';
 import { type BlockWalker, createBlockWalker, type TextBlock } from './walk-text-blocks.ts';
 
 /** Blocks longer than this are scanned in windows, so one huge text node never blocks the page. */
@@ -132,7 +134,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
   function takeDirtyKeys(): BlockWalker | undefined {
     for (const key of dirtyKeys) {
       dirtyKeys.delete(key);
-      if (!key.isConnected) continue;
+      if (!key.isConnected || isInsideSkippedElement(key)) continue;
       for (const record of mentions.removeUnder(key)) options.onRemove(record);
       pendingWeak = pendingWeak.filter(
         (pending) => pending.block.key !== key && !key.contains(pending.block.key),
@@ -160,6 +162,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     } while (hasTime());
     const more = Boolean(inProgress || walker || roots.length || dirtyKeys.size);
     if (!more) complete = true;
+    if (IS_BENCH && complete) markBenchOnce('cc:complete');
     if (changed) {
       changed = false;
       options.onChange();
@@ -168,6 +171,12 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
   }
 
   function queueMutations(records: MutationRecord[]): void {
+    const started = IS_BENCH ? performance.now() : 0;
+    queueMutationRecords(records);
+    if (IS_BENCH) recordBenchTask('mutations', started);
+  }
+
+  function queueMutationRecords(records: MutationRecord[]): void {
     let touched = false;
     for (const record of records) {
       const target = record.target;

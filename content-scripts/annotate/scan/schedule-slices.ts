@@ -1,3 +1,5 @@
+import { IS_BENCH, recordBenchTask } from './record-bench-task.ts';
+
 /** Work in slices well under the 50 ms long-task threshold, so the page never stutters because of us. */
 export const SLICE_BUDGET_MS = 8;
 
@@ -36,9 +38,11 @@ export function createSliceScheduler(options: SchedulerOptions): SliceScheduler 
   function runSlice(): void {
     cancel = undefined;
     if (destroyed) return;
-    const deadline = now() + budget;
+    const started = now();
+    const deadline = started + budget;
     const more = options.work(() => now() < deadline);
     if (more) request();
+    if (IS_BENCH) recordBenchTask('slice', started);
   }
 
   function request(): void {

@@ -35,3 +35,15 @@ export function shouldSkipElement(element: Element): boolean {
   if (element.getAttribute('role') === 'textbox') return true;
   return false;
 }
+
+/** Whether a node sits inside something we never annotate; re-scans start mid-tree, so they check the ancestors. */
+export function isInsideSkippedElement(node: Node): boolean {
+  for (
+    let element = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
+    element;
+    element = element.parentElement
+  ) {
+    if (shouldSkipElement(element)) return true;
+  }
+  return false;
+}

@@ -82,7 +82,11 @@ export function readOuterHtml(page: TestPage): Promise<string> {
 export function readPristineHtml(page: TestPage): Promise<string> {
   return page.evaluate(`async () => {
     const html = await (await fetch(location.href)).text();
-    return new DOMParser().parseFromString(html, 'text/html').documentElement.outerHTML;
+    // parseHTMLUnsafe also attaches declarative shadow roots, as the live parser did.
+    const parsed = typeof Document.parseHTMLUnsafe === 'function'
+      ? Document.parseHTMLUnsafe(html)
+      : new DOMParser().parseFromString(html, 'text/html');
+    return parsed.documentElement.outerHTML;
   }`);
 }
 

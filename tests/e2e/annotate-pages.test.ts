@@ -1,0 +1,191 @@
+import { readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BROWSERS } from './harness/browsers.ts';
+import {
+  findTextBox,
+  readCardText,
+  readHighlightedTexts,
+  readOuterHtml,
+  readPristineHtml,
+  saveScreenshot,
+  sleep,
+  waitFor,
+} from './harness/page-helpers.ts';
+import { type FixtureServer, serveFixtures } from './harness/serve-fixtures.ts';
+import type { TestBrowser, TestPage } from './harness/test-browser.ts';
+
+const PAGES_DIR = resolve('tests/fixtures/pages');
+/** Pages whose own scripts change their DOM after load cannot be compared with a re-parse of their bytes. */
+const SCRIPTED_PAGES = new Set(['react-ssr.html']);
+
+async function openCardOn(page: TestPage, selector: string, text: string): Promise<string> {
+  const box = await findTextBox(page, selector, text);
+  await page.mouseMove(box.x + box.width / 2, box.y + box.height / 2);
+  return waitFor(() => readCardText(page), 4_000);
+}
+
+async function closeCard(page: TestPage): Promise<void> {
+  await page.mouseMove(2, 2);
+  await waitFor(async () => (await readCardText(page)) === '', 2_000);
+}
+
+describe.each(BROWSERS)('annotation in $name', ({ name, launch }) => {
+  let server: FixtureServer;
+  let browser: TestBrowser;
+  let page: TestPage;
+
+  async function load(path: string): Promise<void> {
+    await page.goto(`${server.origin}/${path}`);
+    await waitFor(async () => (await readHighlightedTexts(page)).length > 0, 5_000);
+  }
+
+  beforeAll(async () => {
+    server = await serveFixtures(PAGES_DIR);
+    browser = await launch();
+    page = await browser.newPage();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('opens a card for each entity type', async () => {
+    await load('entity-types.html');
+    const cases = [
+      ['#person', 'Zamir Kabulov', 'Person'],
+      ['#group', 'Taliban', 'Group'],
+      ['#organization', 'Collective Security Treaty Organization', 'Organisation'],
+      ['#place', 'Tajikistan', 'Place'],
+      ['#event', 'Moscow format', 'Event'],
+    ] as const;
+    for (const [selector, text, type] of cases) {
+      const card = await openCardOn(page, selector, text);
+      expect(card, `${text} card`).toContain(type);
+      expect(card).toContain('In this article');
+      await closeCard(page);
+    }
+  });
+
+  it('marks Kabul but not the Kabul inside Kabulov', async () => {
+    await load('entity-types.html');
+    const texts = await readHighlightedTexts(page);
+    expect(texts.filter((text) => text === 'Kabul')).toHaveLength(1);
+    expect(texts).toContain('Zamir Kabulov');
+  });
+
+  it('navigates to a related entity inside the card and back', async () => {
+    await load('entity-types.html');
+    await openCardOn(page, '#person', 'Zamir Kabulov');
+    const clicked = await page.inCard<string>(`(root) => {
+      const button = root.querySelector('button[data-related="russian-foreign-ministry"]');
+      if (!button) return '';
+      button.click();
+      return button.textContent;
+    }`);
+    expect(clicked).toContain('Ministry');
+    const title = await waitFor(async () => {
+      const heading = await page.inCard<string>('(root) => root.querySelector("h2")?.textContent');
+      return heading && heading !== 'Zamir Kabulov' ? heading : '';
+    });
+    expect(title).toMatch(/Foreign Affairs/);
+    expect(await readCardText(page)).toContain('Sergey Lavrov');
+    await page.inCard('(root) => root.querySelector("button.back")?.click()');
+    const back = await waitFor(async () => {
+      const title = await page.inCard<string>('(root) => root.querySelector("h2")?.textContent');
+      return title === 'Zamir Kabulov' ? title : '';
+    });
+    expect(back).toBe('Zamir Kabulov');
+    await page.press('Escape');
+    expect(await waitFor(async () => (await readCardText(page)) === '', 2_000)).toBe(true);
+  });
+
+  it('keeps every fixture page DOM byte-identical until a card opens, then adds only the card host', async () => {
+    const pages = readdirSync(PAGES_DIR).filter(
+      (file) => file.endsWith('.html') && !SCRIPTED_PAGES.has(file),
+    );
+    expect(pages.length).toBeGreaterThan(4);
+    for (const file of pages) {
+      await page.goto(`${server.origin}/${file}`);
+      await sleep(300);
+      expect(await readOuterHtml(page), file).toBe(await readPristineHtml(page));
+    }
+    await load('article.html');
+    const before = await readOuterHtml(page);
+    await openCardOn(page, '#p2', 'Sergey Lavrov');
+    const after = await readOuterHtml(page);
+    expect(after).not.toBe(before);
+    expect(after.replace(/<context-cards-host[^>]*><\/context-cards-host>/, '')).toBe(before);
+    await closeCard(page);
+  });
+
+  it('keeps the card readable on a page whose CSS restyles every element', async () => {
+    await load('card-hostile-css.html');
+    const card = await openCardOn(page, '#p1', 'Sergey Lavrov');
+    expect(card).toContain('Sergey Lavrov');
+    const style = await page.inCard<{
+      fontSize: string;
+      color: string;
+      position: string;
+      width: number;
+    }>(`(root) => {
+      const card = root.querySelector('.card');
+      const style = getComputedStyle(card);
+      return { fontSize: style.fontSize, color: style.color, position: style.position, width: card.getBoundingClientRect().width };
+    }`);
+    expect(style?.fontSize).toBe('14px');
+    expect(style?.color).not.toBe('rgb(255, 0, 0)');
+    expect(style?.position).toBe('fixed');
+    expect(style?.width).toBeGreaterThan(250);
+    expect(style?.width).toBeLessThan(420);
+    await saveScreenshot(page, `${name}-card-hostile-css`);
+    await closeCard(page);
+  });
+
+  it('marks names inside an open shadow root and opens their card', async () => {
+    await load('open-shadow-root.html');
+    const texts = await readHighlightedTexts(page);
+    expect(texts).toEqual(expect.arrayContaining(['Kabul', 'Sergey Lavrov']));
+    const box = await page.evaluate<{ x: number; y: number; width: number; height: number }>(`() => {
+      const root = document.getElementById('teaser').shadowRoot;
+      const text = root.getElementById('inside').firstChild;
+      const range = document.createRange();
+      const at = text.data.indexOf('Sergey Lavrov');
+      range.setStart(text, at);
+      range.setEnd(text, at + 'Sergey Lavrov'.length);
+      const rect = range.getClientRects()[0];
+      return { x: rect.x, y: rect.y, width: rect.width, height: rect.height };
+    }`);
+    await page.mouseMove(box.x + box.width / 2, box.y + box.height / 2);
+    expect(await waitFor(() => readCardText(page), 4_000)).toContain('Sergey Lavrov');
+    await closeCard(page);
+  });
+
+  it('leaves contenteditable regions, textareas and inputs alone', async () => {
+    await load('editable-fields.html');
+    const texts = await readHighlightedTexts(page);
+    expect(texts.sort()).toEqual(['Central Asia', 'Kabul']);
+    await page.evaluate(`() => {
+      const editor = document.querySelector('#editor p');
+      editor.append(' More about Moscow.');
+    }`);
+    await sleep(500);
+    expect((await readHighlightedTexts(page)).sort()).toEqual(['Central Asia', 'Kabul']);
+  });
+
+  it('annotates paragraphs that an infinite-scroll page appends', async () => {
+    await page.goto(`${server.origin}/infinite-scroll.html`);
+    await sleep(300);
+    expect(await readHighlightedTexts(page)).toEqual([]);
+    await page.evaluate('() => { window.loadMore(); window.loadMore(); }');
+    const texts = await waitFor(async () => {
+      const found = await readHighlightedTexts(page);
+      return found.length >= 2 ? found : undefined;
+    }, 3_000);
+    expect(texts?.sort()).toEqual(['CSTO', 'Sergey Lavrov']);
+    await page.evaluate('() => document.querySelector(".loaded").remove()');
+    await waitFor(async () => (await readHighlightedTexts(page)).length === 1, 3_000);
+    expect(await readHighlightedTexts(page)).toEqual(['CSTO']);
+  });
+});
