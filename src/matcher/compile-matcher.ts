@@ -1,0 +1,100 @@
+import { buildAutomaton } from './build-automaton.ts';
+import { compilePatterns } from './compile-patterns.ts';
+import { createNormalizeBuffer, foldAndScan } from './fold-and-scan.ts';
+import { isWordUnitAt } from './is-word-unit-at.ts';
+import type { BlockScan, MatchableEntity, Matcher, Mention } from './matcher-types.ts';
+import { isIgnorableCodeUnit } from './normalize-text.ts';
+import { type Candidate, selectMentions } from './select-mentions.ts';
+import { verifyAliasMatch } from './verify-alias-match.ts';
+
+export type { BlockScan, MatchableEntity, Matcher, Mention } from './matcher-types.ts';
+
+/**
+ * Compile the store's aliases, context words and exclusion phrases into one automaton.
+ *
+ * `scanText` works on one block: fold the text (keeping an offset map), run the automaton
+ * once, keep whole-word hits, apply exclusions, verify case-sensitive aliases, pick
+ * non-overlapping mentions. Weak aliases come back as candidates with `strength: 'weak'`:
+ * whether they stay is a page-level decision. The content script collects `confirmedIds`
+ * of every block of the page and then calls `resolveWeakMentions` (resolve-weak-mentions.ts)
+ * on all mentions.
+ *
+ * Known limits, by design: whole words only, so Arabic-script names with an attached
+ * prefix ("و" + "کابل", "بطالبان") are not found; exclusions act within one block.
+ */
+export function compileMatcher(entities: readonly MatchableEntity[]): Matcher {
+  const table = compilePatterns(entities);
+  const automaton = buildAutomaton(table.patterns);
+  const { checkStart, checkEnd, recordsOf, records } = table;
+  const patternLength = automaton.patternLength;
+  const buffer = createNormalizeBuffer();
+  // Per-scan scratch, reused: whole-word hits as (pattern, start) pairs.
+  const hitPattern: number[] = [];
+  const hitStart: number[] = [];
+
+  // Called during the pass: the units before the hit are folded already, the next one not yet.
+  const collectHit = (pattern: number, end: number): void => {
+    const start = end - (patternLength[pattern] as number);
+    if (checkStart[pattern] === 1 && isWordUnitAt(buffer.units, start - 1, end)) return;
+    hitPattern.push(pattern);
+    hitStart.push(start);
+  };
+
+  const scanText = (text: string): BlockScan => {
+    hitPattern.length = 0;
+    hitStart.length = 0;
+    const length = foldAndScan(text, buffer, automaton, collectHit);
+    if (hitPattern.length === 0) return { mentions: [], confirmedIds: [] };
+
+    const confirmed = new Set<number>();
+    const cancelledEverywhere = new Set<number>();
+    const localExclusions: { start: number; end: number; target: number }[] = [];
+    const aliasHits: Candidate[] = [];
+    for (let h = 0; h < hitPattern.length; h++) {
+      const pattern = hitPattern[h] as number;
+      const start = hitStart[h] as number;
+      const end = start + (patternLength[pattern] as number);
+      if (checkEnd[pattern] === 1 && isWordUnitAt(buffer.units, end, length)) continue;
+      for (const index of recordsOf[pattern] as number[]) {
+        const record = records[index];
+        if (record?.kind === 'context') confirmed.add(record.entityIndex);
+        else if (record?.kind === 'exclude' && record.blockWide) cancelledEverywhere.add(record.target);
+        else if (record?.kind === 'exclude') localExclusions.push({ start, end, target: record.target });
+        else if (record?.kind === 'alias') aliasHits.push({ start, end, record });
+      }
+    }
+
+    const toOriginal = buffer.toOriginal;
+    const mapEnd = (end: number, start: number): number => {
+      let originalEnd = toOriginal[end] as number;
+      while (originalEnd > start && isIgnorableCodeUnit(text.charCodeAt(originalEnd - 1))) originalEnd--;
+      return originalEnd;
+    };
+    const verified = aliasHits.filter((hit) => {
+      const recordIndex = hit.record.order;
+      if (cancelledEverywhere.has(recordIndex)) return false;
+      const excluded = localExclusions.some(
+        (x) => x.target === recordIndex && x.start <= hit.start && hit.end <= x.end,
+      );
+      if (excluded) return false;
+      const start = toOriginal[hit.start] as number;
+      return verifyAliasMatch(hit.record, text, start, mapEnd(hit.end, start));
+    });
+
+    const mentions: Mention[] = selectMentions(verified).map(({ start, end, record }: Candidate) => {
+      const originalStart = toOriginal[start] as number;
+      if (record.strength === 'strong') confirmed.add(record.entityIndex);
+      return {
+        start: originalStart,
+        end: mapEnd(end, originalStart),
+        entityId: record.entityId,
+        alias: record.aliasText,
+        strength: record.strength,
+      };
+    });
+    const confirmedIds = [...confirmed].sort((a, b) => a - b).map((i) => entities[i]?.id ?? '');
+    return { mentions, confirmedIds };
+  };
+
+  return { scanText };
+}

@@ -1,0 +1,144 @@
+/**
+ * Per-character folding shared by the text normalizer, alias compilation and the strict
+ * (case/diacritic-preserving) check. Each UTF-16 code unit is classified once and cached in
+ * typed tables, so the normalizer's hot loop is two array reads per character and never
+ * allocates. The tables are filled lazily: a page in one script only pays for the characters
+ * it uses (ASCII is filled up front).
+ */
+
+/** Not classified yet. */
+export const KIND_UNKNOWN = 0;
+/** Folds to exactly one code unit, found in `foldedUnits`. */
+export const KIND_SINGLE = 1;
+/** Invisible inside words (soft hyphen, zero-width chars, bidi marks, tatweel): dropped. */
+export const KIND_IGNORABLE = 2;
+/** Nonspacing combining mark: dropped when folding diacritics. */
+export const KIND_MARK = 3;
+/** Whitespace or control: a run of these becomes one space. */
+export const KIND_SPACE = 4;
+/** Folds to several code units ("ß" → "ss", "ﬁ" → "fi"), found with `findExpansion`. */
+export const KIND_EXPAND = 5;
+/** First half of a surrogate pair: fold the whole code point with `foldCodePoint`. */
+export const KIND_HIGH_SURROGATE = 6;
+
+const kinds = new Uint8Array(0x10000);
+const foldedUnits = new Uint16Array(0x10000);
+const expansions = new Map<number, string>();
+const codePointFolds = new Map<number, string>();
+
+const IGNORABLE = /^[\p{Default_Ignorable_Code_Point}\u0640]$/u;
+const MARK = /^[\p{Mn}\p{Me}]$/u;
+const MARKS = /[\p{Mn}\p{Me}\p{Default_Ignorable_Code_Point}]/gu;
+const SPACE = /^[\s\p{Cc}\p{Zs}\p{Zl}\p{Zp}]+$/u;
+
+/**
+ * Characters pages use interchangeably. Apostrophes all become "'" so "Putin’s" ends the word
+ * "Putin" like "Putin's"; dashes become "-" so "ISIS‑K" (non-breaking hyphen) is "ISIS-K".
+ * Arabic-script letter variants: Arabic yeh/alef maksura and kaf are written for the Persian
+ * ی and ک on many sites (كابل / کابل), so both fold to the Persian form.
+ */
+const PUNCTUATION_FOLDS = new Map<number, number>([
+  [0x2019, 0x27],
+  [0x2018, 0x27],
+  [0x02bc, 0x27],
+  [0x02bb, 0x27],
+  [0x60, 0x27],
+  [0xb4, 0x27],
+  [0x2032, 0x27],
+  [0xff07, 0x27],
+  [0x2010, 0x2d],
+  [0x2011, 0x2d],
+  [0x2012, 0x2d],
+  [0x2013, 0x2d],
+  [0x2014, 0x2d],
+  [0x2015, 0x2d],
+  [0x2212, 0x2d],
+  [0xfe58, 0x2d],
+  [0xfe63, 0x2d],
+  [0xff0d, 0x2d],
+  [0x064a, 0x06cc],
+  [0x0649, 0x06cc],
+  [0x0643, 0x06a9],
+]);
+
+/** The one-unit replacement for apostrophe, dash and Arabic letter variants, or the unit itself. */
+export function foldPunctuation(unit: number): number {
+  return PUNCTUATION_FOLDS.get(unit) ?? unit;
+}
+
+/** Full fold of one code point: compatibility decomposition, marks removed, case folded. */
+function computeFold(char: string): string {
+  const decomposed = char.normalize('NFKD').replace(MARKS, '');
+  // upper-then-lower approximates Unicode full case folding: "ß" → "ss", "ς" → "σ", "ſ" → "s".
+  const cased = decomposed.toUpperCase().toLowerCase();
+  let out = '';
+  for (let i = 0; i < cased.length; i++) out += String.fromCharCode(foldPunctuation(cased.charCodeAt(i)));
+  return out;
+}
+
+/** Classify a character (one code unit or a whole code point) and return its kind and fold. */
+function classifyChar(char: string): { kind: number; folded: string } {
+  if (IGNORABLE.test(char)) return { kind: KIND_IGNORABLE, folded: '' };
+  if (MARK.test(char)) return { kind: KIND_MARK, folded: '' };
+  if (SPACE.test(char) || char === '\u0085') return { kind: KIND_SPACE, folded: ' ' };
+  const punctuation = PUNCTUATION_FOLDS.get(char.charCodeAt(0));
+  if (punctuation !== undefined && char.length === 1) {
+    return { kind: KIND_SINGLE, folded: String.fromCharCode(punctuation) };
+  }
+  const folded = computeFold(char);
+  if (folded === '') return { kind: KIND_IGNORABLE, folded };
+  if (SPACE.test(folded)) return { kind: KIND_SPACE, folded: ' ' };
+  return { kind: folded.length === 1 ? KIND_SINGLE : KIND_EXPAND, folded };
+}
+
+function fillUnit(unit: number): number {
+  if (unit >= 0xd800 && unit <= 0xdbff) {
+    kinds[unit] = KIND_HIGH_SURROGATE;
+    return KIND_HIGH_SURROGATE;
+  }
+  // A lone low surrogate stays as it is (it cannot be folded).
+  const { kind, folded } =
+    unit >= 0xdc00 && unit <= 0xdfff
+      ? { kind: KIND_SINGLE, folded: String.fromCharCode(unit) }
+      : classifyChar(String.fromCharCode(unit));
+  if (kind === KIND_SINGLE) foldedUnits[unit] = folded.charCodeAt(0);
+  if (kind === KIND_EXPAND) expansions.set(unit, folded);
+  kinds[unit] = kind;
+  return kind;
+}
+
+/** The kind of a code unit; `foldedUnits[unit]` holds its fold when the kind is KIND_SINGLE. */
+export function classifyCodeUnit(unit: number): number {
+  const kind = kinds[unit] ?? KIND_UNKNOWN;
+  return kind === KIND_UNKNOWN ? fillUnit(unit) : kind;
+}
+
+/** The folded single unit of a KIND_SINGLE code unit (call `classifyCodeUnit` first). */
+export function getFoldedUnit(unit: number): number {
+  return foldedUnits[unit] ?? unit;
+}
+
+/** The folded text of a KIND_EXPAND code unit. */
+export function findExpansion(unit: number): string {
+  return expansions.get(unit) ?? '';
+}
+
+/**
+ * The fold of a supplementary code point (mathematical letters fold to ASCII, emoji stay):
+ * '' when it is ignorable or a mark, ' ' when it is whitespace.
+ */
+export function foldCodePoint(codePoint: number): string {
+  let folded = codePointFolds.get(codePoint);
+  if (folded === undefined) {
+    folded = classifyChar(String.fromCodePoint(codePoint)).folded;
+    codePointFolds.set(codePoint, folded);
+  }
+  return folded;
+}
+
+/** The table the normalizer reads directly in its hot loop. */
+export const KIND_TABLE: Uint8Array = kinds;
+/** The table of single-unit folds the normalizer reads directly in its hot loop. */
+export const FOLDED_UNIT_TABLE: Uint16Array = foldedUnits;
+
+for (let unit = 0; unit < 0x80; unit++) fillUnit(unit);

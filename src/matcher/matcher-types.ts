@@ -1,0 +1,28 @@
+import type { Entity } from '../store/types.ts';
+
+/** What the matcher needs of an entity (the card content stays in the store). */
+export type MatchableEntity = Pick<Entity, 'id' | 'type' | 'aliases' | 'contextWords'>;
+
+/** One mention in a block. `text.slice(start, end)` is exactly the surface form on the page. */
+export interface Mention {
+  /** UTF-16 index into the original block text, inclusive. */
+  start: number;
+  /** UTF-16 index into the original block text, exclusive. */
+  end: number;
+  entityId: string;
+  /** The store alias that matched, as the store writes it. */
+  alias: string;
+  strength: 'strong' | 'weak';
+}
+
+export interface BlockScan {
+  /** Strong and weak candidates, sorted by start, non-overlapping. */
+  mentions: Mention[];
+  /** Entity ids confirmed in this block: a strong alias matched or a context word appeared. */
+  confirmedIds: string[];
+}
+
+export interface Matcher {
+  /** Scan one block of page text. Pure; reusable for every block of a page. */
+  scanText(text: string): BlockScan;
+}

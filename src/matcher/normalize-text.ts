@@ -1,0 +1,51 @@
+import { buildAutomaton } from './build-automaton.ts';
+import { createNormalizeBuffer, foldAndScan, type NormalizeBuffer } from './fold-and-scan.ts';
+import { classifyCodeUnit, KIND_IGNORABLE } from './fold-code-unit.ts';
+
+export { createNormalizeBuffer, type NormalizeBuffer } from './fold-and-scan.ts';
+
+let emptyAutomaton: ReturnType<typeof buildAutomaton> | undefined;
+const ignoreMatch = (): void => {};
+
+/**
+ * Fold `text` into `buffer` (see `foldAndScan`) without looking for patterns; returns the
+ * folded length. Aliases are folded with this at compile time, page text with
+ * `foldAndScan` itself, so both sides are folded by the same code.
+ */
+export function normalizeIntoBuffer(text: string, buffer: NormalizeBuffer): number {
+  emptyAutomaton ??= buildAutomaton([]);
+  return foldAndScan(text, buffer, emptyAutomaton, ignoreMatch);
+}
+
+/**
+ * True for invisible code units the normalizer drops (soft hyphen, zero-width chars): a
+ * mention's end is pulled back over them. Combining marks are not included: they belong to
+ * the letter before them and stay inside the mention.
+ */
+export function isIgnorableCodeUnit(unit: number): boolean {
+  return classifyCodeUnit(unit) === KIND_IGNORABLE;
+}
+
+function decodeUnits(units: Uint16Array, length: number): string {
+  let out = '';
+  for (let i = 0; i < length; i += 4096) {
+    out += String.fromCharCode(...units.subarray(i, Math.min(length, i + 4096)));
+  }
+  return out;
+}
+
+/**
+ * The folded form of `text` and, for every unit of it, the index of the original character
+ * it came from, plus one entry past the end holding `text.length`. Folding: compatibility
+ * forms (NFKC) and case folded, diacritics and ignorables removed, apostrophes and dashes
+ * unified, whitespace runs collapsed to one space. The matcher folds page text and aliases
+ * with exactly this, so `toOriginal` maps every match back to the page.
+ */
+export function normalizeText(text: string): { normalized: string; toOriginal: Int32Array } {
+  const buffer = createNormalizeBuffer(text.length + 1);
+  const length = normalizeIntoBuffer(text, buffer);
+  return {
+    normalized: decodeUnits(buffer.units, length),
+    toOriginal: buffer.toOriginal.slice(0, length + 1),
+  };
+}

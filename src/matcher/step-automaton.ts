@@ -1,0 +1,21 @@
+import type { Automaton } from './build-automaton.ts';
+
+/**
+ * The state after reading one folded code unit of class `cls` (> 0) in `state`. Dense
+ * states take one table read; deeper states follow failure links until a transition or a
+ * dense state. Small on purpose, so the JIT inlines it into the scanning loop.
+ */
+export function stepAutomaton(automaton: Automaton, state: number, cls: number): number {
+  const { denseCount, edgeStart, edgeClass, edgeTarget } = automaton;
+  let current = state;
+  while (current >= denseCount) {
+    const stop = edgeStart[current + 1] as number;
+    for (let e = edgeStart[current] as number; e < stop; e++) {
+      const edge = edgeClass[e] as number;
+      if (edge === cls) return edgeTarget[e] as number;
+      if (edge > cls) break;
+    }
+    current = automaton.fail[current] as number;
+  }
+  return automaton.dense[current * automaton.stride + cls] as number;
+}

@@ -1,0 +1,37 @@
+import type { AliasRecord } from './compile-patterns.ts';
+import { isInCapsRun } from './is-in-caps-run.ts';
+import { toStrictForm } from './to-strict-form.ts';
+
+/**
+ * Cheap answer for the common case, a case-sensitive alias against the same number of
+ * units ("IS" against "is"): equal → true; differing only by the case of an ASCII letter →
+ * false; anything else → undefined (needs the full strict comparison).
+ */
+function compareRawUnits(aliasText: string, text: string, start: number, end: number): boolean | undefined {
+  if (end - start !== aliasText.length) return undefined;
+  for (let i = 0; i < aliasText.length; i++) {
+    const a = aliasText.charCodeAt(i);
+    const b = text.charCodeAt(start + i);
+    if (a === b) continue;
+    const isAsciiLetterPair = (a | 0x20) === (b | 0x20) && (a | 0x20) >= 0x61 && (a | 0x20) <= 0x7a;
+    return isAsciiLetterPair ? false : undefined;
+  }
+  return true;
+}
+
+/**
+ * Check what the folded automaton match cannot: case for `caseSensitive` aliases ("IS" but
+ * not "is"), diacritics for `foldDiacritics: false`, and ALL-CAPS runs for ALL-CAPS
+ * case-sensitive aliases ("THIS IS A HEADLINE"). `start`/`end` index the original text.
+ */
+export function verifyAliasMatch(record: AliasRecord, text: string, start: number, end: number): boolean {
+  if (record.strictForm !== undefined) {
+    const quick = record.foldDiacritics ? compareRawUnits(record.aliasText, text, start, end) : undefined;
+    const same =
+      quick ??
+      toStrictForm(text.slice(start, end), !record.caseSensitive, record.foldDiacritics) ===
+        record.strictForm;
+    if (!same) return false;
+  }
+  return !(record.capsSensitive && isInCapsRun(text, start, end));
+}
