@@ -127,9 +127,15 @@ export function createSession(options: SessionOptions): Session {
   let frame: number | undefined;
   function handlePointer(): void {
     frame = undefined;
+    // A page may clear CSS.highlights (or overwrite our names) without touching its DOM, so no
+    // mutation brings our marks back; a pointer move is cheap to piggyback on (a few Map lookups).
+    highlights.restore();
     const record = findMentionAtPoint(document, lastPoint.x, lastPoint.y, annotator.mentions, shadowRoots);
     if (record && shown.has(record)) hover.enter(record);
     else hover.leave();
+    // Style 'none' marks nothing until hover: show the mention under the pointer as active.
+    if (settings.highlightStyle === 'none' && !cards.openEntityId)
+      highlights.setActive(record && shown.has(record) ? record.range : undefined);
   }
 
   document.addEventListener(
@@ -154,7 +160,9 @@ export function createSession(options: SessionOptions): Session {
     },
     { capture: true, passive: true, signal },
   );
-  document.addEventListener(
+  // On window, in the capture phase: the first listener any key reaches, so a page that swallows
+  // keys at document level (own shortcut systems, focus traps) cannot keep Escape from closing the card.
+  window.addEventListener(
     'keydown',
     (event) => {
       if (event.key === 'Escape' && cards.openEntityId) {

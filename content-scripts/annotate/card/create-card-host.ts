@@ -24,13 +24,14 @@ export function createCardHost(document: Document): CardHost {
 
   function ensure(): ShadowRoot {
     if (host?.isConnected && shadow) return shadow;
-    host = document.createElement(CARD_HOST_TAG);
+    const created = createHostElement(document);
+    host = created.host;
     // Inline !important beats any page stylesheet, even `* { all: unset !important }`.
     host.setAttribute(
       'style',
       'all: initial !important; position: fixed !important; top: 0 !important; left: 0 !important; z-index: 2147483647 !important;',
     );
-    shadow = host.attachShadow({ mode: 'closed' });
+    shadow = created.shadow;
     const style = document.createElement('style');
     style.textContent = CARD_STYLES;
     container = document.createElement('div');
@@ -58,4 +59,21 @@ export function createCardHost(document: Document): CardHost {
       container = undefined;
     },
   };
+}
+
+/**
+ * The host element with its closed shadow root. A page may define a custom element under our tag
+ * whose constructor takes the shadow root first (or that disables shadow roots): then attachShadow
+ * throws and no card could ever open. An element created in an inert document (no custom element
+ * registry) is never upgraded there and accepts our root; when it joins the page, the page's
+ * constructor may run and fail, but the closed root stays ours.
+ */
+function createHostElement(document: Document): { host: HTMLElement; shadow: ShadowRoot } {
+  const host = document.createElement(CARD_HOST_TAG);
+  try {
+    return { host, shadow: host.attachShadow({ mode: 'closed' }) };
+  } catch {
+    const inert = document.implementation.createHTMLDocument('').createElement(CARD_HOST_TAG);
+    return { host: inert, shadow: inert.attachShadow({ mode: 'closed' }) };
+  }
 }
