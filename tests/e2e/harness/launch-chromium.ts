@@ -24,6 +24,11 @@ function wrapPage(context: BrowserContext, page: Page): TestPage {
       await page.mouse.click(x, y);
     },
     press: (key) => page.keyboard.press(key),
+    async chord(keys) {
+      for (const key of keys) await page.keyboard.down(key as never);
+      for (const key of [...keys].reverse()) await page.keyboard.up(key as never);
+    },
+    bringToFront: () => page.bringToFront(),
     async screenshot(path) {
       await page.screenshot({ path });
     },

@@ -54,6 +54,11 @@ function wrapPage(browser: Browser, page: Page): TestPage {
       await page.mouse.click(x, y);
     },
     press: (key) => page.keyboard.press(key as Parameters<Page['keyboard']['press']>[0]),
+    async chord(keys) {
+      for (const key of keys) await page.keyboard.down(key as never);
+      for (const key of [...keys].reverse()) await page.keyboard.up(key as never);
+    },
+    bringToFront: () => page.bringToFront(),
     async screenshot(path) {
       await page.screenshot({ path: path as `${string}.png` });
     },
@@ -71,6 +76,26 @@ function wrapPage(browser: Browser, page: Page): TestPage {
     },
     close: () => page.close(),
   };
+}
+
+const anchors = new WeakMap<Browser, Page>();
+
+/** The settings page the extension opened on install: the tests' way into extension pages in Firefox. */
+async function findExtensionPage(browser: Browser): Promise<Page> {
+  const known = anchors.get(browser);
+  if (known && !known.isClosed()) return known;
+  const end = Date.now() + 10_000;
+  while (Date.now() < end) {
+    for (const page of await browser.pages()) {
+      const href = await page.evaluate(() => location.href).catch(() => '');
+      if (href.startsWith('moz-extension:')) {
+        anchors.set(browser, page);
+        return page;
+      }
+    }
+    await new Promise((done) => setTimeout(done, 100));
+  }
+  throw new Error('The extension did not open its settings page on install.');
 }
 
 /** Firefox ESR over WebDriver BiDi with the built extension installed as a temporary add-on. */
@@ -102,10 +127,33 @@ export async function launchFirefox(
     browser,
     extensionId,
     newPage: async () => wrapPage(browser, await browser.newPage()),
-    async openExtensionPage() {
-      throw new Error(
-        'Firefox does not let a test navigate to moz-extension:// pages; open them from the extension.',
-      );
+    async openExtensionPage(path) {
+      // Firefox lets no test navigate to moz-extension:// URLs, but the
+      // extension opens its own settings page on first install; from that
+      // page, which is ours, the test opens any other extension page.
+      const anchor = await findExtensionPage(browser);
+      const before = new Set(await browser.pages());
+      await anchor.evaluate((target: string) => {
+        type Api = {
+          tabs: { create(options: { url: string }): Promise<unknown> };
+          runtime: { getURL(path: string): string };
+        };
+        const api = (globalThis as unknown as { browser: Api }).browser;
+        return api.tabs.create({ url: api.runtime.getURL(target) }).then(() => undefined);
+      }, path);
+      const end = Date.now() + 10_000;
+      while (Date.now() < end) {
+        for (const page of await browser.pages()) {
+          if (before.has(page)) continue;
+          const href = await page.evaluate(() => location.href).catch(() => '');
+          if (href.startsWith('moz-extension:') && href.includes(path.split('?')[0] as string)) {
+            await page.waitForFunction(() => document.readyState === 'complete');
+            return wrapPage(browser, page);
+          }
+        }
+        await new Promise((done) => setTimeout(done, 100));
+      }
+      throw new Error(`The extension page ${path} did not open.`);
     },
     close: () => browser.close(),
   };

@@ -6,6 +6,10 @@ export interface TestPage {
   mouseMove(x: number, y: number): Promise<void>;
   mouseClick(x: number, y: number): Promise<void>;
   press(key: string): Promise<void>;
+  /** Holds keys down in order and releases them in reverse, e.g. ['Alt', 'Shift', 'KeyK']. */
+  chord(keys: string[]): Promise<void>;
+  /** Makes this the active tab of its window. */
+  bringToFront(): Promise<void>;
   screenshot(path: string): Promise<void>;
   /**
    * Runs `fn(shadowRoot)` on our card's closed shadow root with the test
