@@ -1,10 +1,11 @@
 /**
  * Word characters are Unicode letters, digits and marks (\p{L}\p{N}\p{M}), so Cyrillic and
  * Arabic-script letters are word characters and "Kabul" is not a word inside "Kabulov" or
- * "Путин" inside "Путина". Apostrophes, hyphens and dots are not: "Putin's", "UN-backed".
- * Classified once per code unit and cached.
+ * "Путин" inside "Путина". Connector punctuation (\p{Pc}, "_") counts too: the corpus has
+ * user names like "ANIME_IS_LIFE", where "IS" is no word of its own. Apostrophes, hyphens
+ * and dots are not: "Putin's", "UN-backed". Classified once per code unit and cached.
  */
-const WORD_CHAR = /^[\p{L}\p{N}\p{M}]$/u;
+const WORD_CHAR = /^[\p{L}\p{N}\p{M}\p{Pc}]$/u;
 const UNKNOWN = 0;
 const NOT_WORD = 1;
 const WORD = 2;

@@ -149,6 +149,7 @@ describe('compile-matcher', () => {
       expect(listMentions('Russian and Belarussia and Russians, but Russia.')).toEqual(['Russia→russia']);
       expect(listMentions('UNESCO and UNHCR')).toEqual([]);
       expect(listMentions('Kabul2021 and 2021Kabul')).toEqual([]);
+      expect(listMentions('user ANIME_IS_LIFE and Kabul_news')).toEqual([]);
     });
 
     it('does not take adjectives or demonyms for the country', () => {
