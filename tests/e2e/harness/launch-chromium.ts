@@ -7,16 +7,25 @@ import type { TestBrowser, TestPage } from './test-browser.ts';
 
 function wrapPage(context: BrowserContext, page: Page): TestPage {
   const errors: string[] = [];
+  const warnings: string[] = [];
   page.on('pageerror', (error) => errors.push(String(error)));
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text());
+    if (message.type() === 'warning') warnings.push(message.text());
   });
   return {
     errors,
+    warnings,
     async goto(url) {
       await page.goto(url, { waitUntil: 'load' });
     },
     evaluate: (fn) => page.evaluate(`(${fn})()`),
+    async evaluateInFrame<T>(urlPart: string, fn: string) {
+      const frame = page
+        .frames()
+        .find((candidate) => candidate !== page.mainFrame() && candidate.url().includes(urlPart));
+      return frame ? ((await frame.evaluate(`(${fn})()`)) as T) : null;
+    },
     async mouseMove(x, y) {
       await page.mouse.move(x, y, { steps: 2 });
     },

@@ -20,9 +20,11 @@ function bidiOf(browser: Browser): BidiConnection {
 
 function wrapPage(browser: Browser, page: Page): TestPage {
   const errors: string[] = [];
+  const warnings: string[] = [];
   page.on('pageerror', (error) => errors.push(String(error)));
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text());
+    if (message.type() === 'warn') warnings.push(message.text());
   });
   const contextId = () => (page.mainFrame() as unknown as { _id: string })._id;
   const callFunction = async (functionDeclaration: string, args: unknown[], depth = 0) => {
@@ -43,10 +45,17 @@ function wrapPage(browser: Browser, page: Page): TestPage {
   };
   return {
     errors,
+    warnings,
     async goto(url) {
       await page.goto(url, { waitUntil: 'load' });
     },
     evaluate: <T>(fn: string) => page.evaluate(`(${fn})()`) as Promise<T>,
+    async evaluateInFrame<T>(urlPart: string, fn: string) {
+      const frame = page
+        .frames()
+        .find((candidate) => candidate !== page.mainFrame() && candidate.url().includes(urlPart));
+      return frame ? ((await frame.evaluate(`(${fn})()`)) as T) : null;
+    },
     async mouseMove(x, y) {
       await page.mouse.move(x, y, { steps: 2 });
     },

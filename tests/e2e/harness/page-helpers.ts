@@ -98,6 +98,7 @@ export async function readCardText(page: TestPage): Promise<string> {
 export async function saveScreenshot(page: TestPage, name: string): Promise<string> {
   mkdirSync(ARTIFACTS_DIR, { recursive: true });
   const path = join(ARTIFACTS_DIR, `${name}.png`);
+  await sleep(250); // let the card's 120 ms fade-in finish
   await page.screenshot(path);
   return path;
 }

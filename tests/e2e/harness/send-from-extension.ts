@@ -9,7 +9,11 @@ const extensionPages = new WeakMap<TestBrowser, TestPage>();
  * browser's command handling (in either browser), so this is how the tests
  * drive the command path; the command → message mapping has a unit test.
  */
-export async function sendFromExtension<T>(browser: TestBrowser, target: TestPage, message: unknown): Promise<T> {
+export async function sendFromExtension<T>(
+  browser: TestBrowser,
+  target: TestPage,
+  message: unknown,
+): Promise<T> {
   let extensionPage = extensionPages.get(browser);
   if (!extensionPage) {
     extensionPage = await browser.openExtensionPage('options/index.html');

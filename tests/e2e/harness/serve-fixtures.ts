@@ -34,6 +34,12 @@ export async function serveFixtures(root: string, corpusDir?: string): Promise<F
     const csp = url.searchParams.get('csp');
     const headers: Record<string, string> = { 'cache-control': 'no-store' };
     if (csp) headers['content-security-policy'] = csp;
+    if (url.pathname === '/favicon.ico') {
+      // Browsers ask for it on every page; an empty answer keeps 404s out of the console checks.
+      response.writeHead(204);
+      response.end();
+      return;
+    }
     const routed = routes.get(url.pathname);
     if (routed) {
       response.writeHead(200, { 'content-type': TYPES['.html'] as string, ...headers, ...routed.headers });

@@ -3,6 +3,8 @@ export interface TestPage {
   goto(url: string): Promise<void>;
   /** Runs a function in the page's own world and returns its JSON-serialisable result. */
   evaluate<T>(fn: string): Promise<T>;
+  /** Like evaluate, in the first child frame whose URL contains `urlPart` (null when there is none yet). */
+  evaluateInFrame<T>(urlPart: string, fn: string): Promise<T | null>;
   mouseMove(x: number, y: number): Promise<void>;
   mouseClick(x: number, y: number): Promise<void>;
   press(key: string): Promise<void>;
@@ -19,6 +21,8 @@ export interface TestPage {
   inCard<T>(fn: string): Promise<T | undefined>;
   /** Errors thrown by page or content scripts, as reported to the console or as uncaught. */
   errors: string[];
+  /** Console warnings, e.g. React's hydration mismatch warnings. */
+  warnings: string[];
   close(): Promise<void>;
 }
 
