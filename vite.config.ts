@@ -33,7 +33,13 @@ const aliasIndexPath = writeAliasIndex(
   resolve(import.meta.dirname, 'node_modules/.cache/context-cards/alias-index.json'),
 );
 
+// `npm run bench` builds an instrumented copy (CC_BENCH=1) into its own folder
+// (CC_OUT_DIR), so dist/ always holds the production build. In production
+// __CC_BENCH__ is the literal false and the instrumentation is dropped.
+const isBench = process.env.CC_BENCH === '1';
+
 export default defineConfig({
+  define: { __CC_BENCH__: JSON.stringify(isBench) },
   resolve: { alias: { 'virtual:alias-index': aliasIndexPath } },
   plugins: [
     crx({
@@ -43,7 +49,7 @@ export default defineConfig({
     }),
   ],
   build: {
-    outDir: `dist/${target}`,
+    outDir: process.env.CC_OUT_DIR ?? `dist/${target}`,
     emptyOutDir: true,
     target: target === 'firefox' ? 'firefox140' : 'chrome105',
     minify: true,

@@ -8,8 +8,11 @@ import { readSettings, watchSettings } from '../../src/settings/settings-storage
 import { readPackIndex } from '../../src/store/pack-storage.ts';
 import type { Entity } from '../../src/store/types.ts';
 import { createSession, type EntityInfo, type Session } from './create-session.ts';
+import { IS_BENCH, recordBenchTask } from './scan/record-bench-task.ts';
 
 /** Entry: wiring only. Starts a session when annotation is on for this site and tears it down when it goes off. */
+const scriptStarted = IS_BENCH ? performance.now() : 0;
+if (IS_BENCH) performance.mark('cc:start');
 const lifetime = new AbortController();
 let session: Session | undefined;
 let shortcut: string | undefined;
@@ -50,6 +53,7 @@ async function loadEntity(id: string): Promise<Entity | undefined> {
 
 async function start(settings: Settings): Promise<void> {
   const packs = await readPackIndex();
+  const started = IS_BENCH ? performance.now() : 0;
   const index = [...aliasIndex, ...packs];
   const entities = new Map<string, EntityInfo>();
   for (const entity of index) if (!entities.has(entity.id)) entities.set(entity.id, entity);
@@ -67,6 +71,7 @@ async function start(settings: Settings): Promise<void> {
       if (isTopFrame) void send({ type: 'cc:mention-count', count });
     },
   });
+  if (IS_BENCH) recordBenchTask('start', started);
   if (isTopFrame && shortcut === undefined) {
     const answer = (await send({ type: 'cc:get-shortcut' })) as { shortcut?: string | null } | undefined;
     shortcut = answer?.shortcut ?? undefined;
@@ -97,4 +102,9 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: { id?: string }) =>
 });
 
 watchSettings(applySettings, lifetime.signal);
-void readSettings().then(applySettings);
+void readSettings().then((settings) => {
+  const started = IS_BENCH ? performance.now() : 0;
+  applySettings(settings);
+  if (IS_BENCH) recordBenchTask('settings', started);
+});
+if (IS_BENCH) recordBenchTask('script', scriptStarted);

@@ -1,0 +1,110 @@
+import type { Page } from 'playwright-core';
+
+/** One task of ours, as the instrumented content script recorded it (performance.measure 'cc:task'). */
+export interface OurTask {
+  kind: string;
+  start: number;
+  duration: number;
+}
+
+export interface OurCost {
+  /** Sum of our tasks from the content script's start to the first full annotation. */
+  totalMs: number;
+  longestTaskMs: number;
+  tasks: number;
+  /** Wall time from our start to completion (includes idle gaps and other work). */
+  wallMs: number;
+  /** Ranges in our highlights once complete. */
+  mentions: number;
+  byKind: Record<string, number>;
+}
+
+export interface Floor {
+  /** Median of three TreeWalker walks over every text node, reading .data. */
+  ms: number;
+  textNodes: number;
+  textChars: number;
+}
+
+/** Reads our marks and measures from the page's Performance timeline (shared with content scripts). */
+export function readOurTasks(page: Page): Promise<{ start?: number; complete?: number; tasks: OurTask[] }> {
+  return page.evaluate(() => {
+    const start = performance.getEntriesByName('cc:start', 'mark')[0]?.startTime;
+    const complete = performance.getEntriesByName('cc:complete', 'mark')[0]?.startTime;
+    const tasks = performance.getEntriesByName('cc:task', 'measure').map((entry) => ({
+      kind: String((entry as PerformanceMeasure).detail),
+      start: entry.startTime,
+      duration: entry.duration,
+    }));
+    return { start, complete, tasks };
+  });
+}
+
+export function countOurRanges(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    let count = 0;
+    CSS.highlights.forEach((highlight, name) => {
+      if (String(name).startsWith('cc-') && name !== 'cc-active') count += highlight.size;
+    });
+    return count;
+  });
+}
+
+/** Waits until the instrumented content script marks `cc:complete`. */
+export async function waitForComplete(page: Page, timeoutMs = 300_000): Promise<boolean> {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    const done = await page.evaluate(() => performance.getEntriesByName('cc:complete', 'mark').length > 0);
+    if (done) return true;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return false;
+}
+
+export function summariseTasks(
+  tasks: readonly OurTask[],
+): Pick<OurCost, 'totalMs' | 'longestTaskMs' | 'tasks' | 'byKind'> {
+  const byKind: Record<string, number> = {};
+  let totalMs = 0;
+  let longestTaskMs = 0;
+  for (const task of tasks) {
+    totalMs += task.duration;
+    longestTaskMs = Math.max(longestTaskMs, task.duration);
+    byKind[task.kind] = (byKind[task.kind] ?? 0) + task.duration;
+  }
+  return { totalMs, longestTaskMs, tasks: tasks.length, byKind };
+}
+
+/** Loads `url` with the instrumented extension and measures the first full annotation. */
+export async function measureOurs(page: Page, url: string): Promise<OurCost | undefined> {
+  await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
+  if (!(await waitForComplete(page))) return undefined;
+  const { start, complete, tasks } = await readOurTasks(page);
+  if (start === undefined || complete === undefined) return undefined;
+  const first = tasks.filter((task) => task.start <= complete);
+  return { ...summariseTasks(first), wallMs: complete - start, mentions: await countOurRanges(page) };
+}
+
+/** The floor: a bare TreeWalker over every text node, reading its data; median of three walks. */
+export function measureFloor(page: Page): Promise<Floor> {
+  return page.evaluate(() => {
+    const times: number[] = [];
+    let textNodes = 0;
+    let textChars = 0;
+    for (let run = 0; run < 3; run++) {
+      const started = performance.now();
+      const walker = document.createTreeWalker(document, NodeFilter.SHOW_TEXT);
+      let nodes = 0;
+      let chars = 0;
+      while (walker.nextNode()) {
+        nodes++;
+        chars += (walker.currentNode as Text).data.length;
+      }
+      times.push(performance.now() - started);
+      textNodes = nodes;
+      textChars = chars;
+    }
+    times.sort((a, b) => a - b);
+    return { ms: times[1] as number, textNodes, textChars };
+  });
+}

@@ -1,0 +1,112 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { CardLatency } from './measure-card-latency.ts';
+import type { LivePageCost } from './measure-live-page.ts';
+import type { MarkJsCost } from './measure-mark-js.ts';
+import type { Floor, OurCost } from './measure-page.ts';
+import type { ProfileCheck } from './profile-content-script.ts';
+
+export interface PageResult {
+  name: string;
+  kind: 'demo' | 'generated' | 'corpus';
+  htmlBytes: number;
+  floor?: Floor;
+  ours?: OurCost;
+  markJs?: MarkJsCost;
+  /** A page the ratio targets apply to (5 MB page, largest corpus pages). */
+  targeted: boolean;
+}
+
+export interface BenchResults {
+  date: string;
+  browser: string;
+  machine: { nproc: number; cpu: string; memoryGb: number; node: string };
+  numbersFrom: string;
+  pages: PageResult[];
+  cardLatency?: CardLatency;
+  noMentions?: OurCost;
+  livePage?: LivePageCost;
+  contentScript: { rawBytes: number; gzipBytes: number };
+  profileChecks: { page: string; instrumentedMs: number; profile?: ProfileCheck }[];
+  targets: { name: string; met: boolean; detail: string }[];
+}
+
+const format = (ms: number | undefined, digits = 2) => (ms === undefined ? '–' : ms.toFixed(digits));
+
+function formatRatio(value: number | undefined, lowerBound = false): string {
+  if (value === undefined || !Number.isFinite(value)) return '–';
+  const text = value >= 100 ? value.toFixed(0) : value.toFixed(2);
+  return `${lowerBound ? '> ' : ''}${text}x`;
+}
+
+export function renderMarkdown(results: BenchResults): string {
+  const { machine } = results;
+  const lines = [
+    `# Bench: ${results.date}`,
+    '',
+    `Browser: ${results.browser} (headless, Debian Chromium via playwright-core). All numbers from Chromium.`,
+    `Machine: ${machine.nproc} cores (nproc), ${machine.cpu}, ${machine.memoryGb} GB RAM; Node ${machine.node}.`,
+    `${results.numbersFrom}`,
+    '',
+    '## Targets',
+    '',
+    '| target | met | measured |',
+    '| --- | --- | --- |',
+    ...results.targets.map((t) => `| ${t.name} | ${t.met ? 'yes' : '**NO**'} | ${t.detail} |`),
+    '',
+    '## Pages',
+    '',
+    'ours = main-thread time of our tasks from content-script start to all mentions registered (idle gaps excluded); ' +
+      'floor = TreeWalker over every text node reading `.data` (median of 3, same page, same run); ' +
+      'mark.js = the same alias list, same page, separate load without the extension. * = a ratio target applies.',
+    '',
+    '| page | HTML KB | text nodes | text KB | mentions | floor ms | ours ms | ours/floor | longest task ms | mark.js ms | mark.js/ours |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  for (const page of results.pages) {
+    const ours = page.ours;
+    const floor = page.floor;
+    const mark = page.markJs;
+    const markText = mark ? (mark.capped ? `> ${format(mark.ms, 0)}` : format(mark.ms, 1)) : '–';
+    lines.push(
+      `| ${page.name}${page.targeted ? ' *' : ''} | ${(page.htmlBytes / 1024).toFixed(0)} | ${floor?.textNodes ?? '–'} | ${
+        floor ? (floor.textChars / 1024).toFixed(0) : '–'
+      } | ${ours?.mentions ?? '–'} | ${format(floor?.ms)} | ${format(ours?.totalMs)} | ${formatRatio(
+        ours && floor ? ours.totalMs / floor.ms : undefined,
+      )} | ${format(ours?.longestTaskMs)} | ${markText} | ${formatRatio(
+        ours && mark ? mark.ms / ours.totalMs : undefined,
+        mark?.capped,
+      )} |`,
+    );
+  }
+  const card = results.cardLatency;
+  const live = results.livePage;
+  lines.push(
+    '',
+    '## Other measures',
+    '',
+    `- Card latency overhead (pointer at rest → card painted − ${card?.hoverDelayMs ?? '?'} ms hover delay), median: ${format(card?.overheadMs)} ms (samples: ${card?.samples.map((s) => s.toFixed(1)).join(', ') ?? '–'})`,
+    `- 100 KB page without mentions: ${format(results.noMentions?.totalMs)} ms of ours (${results.noMentions?.tasks ?? '–'} tasks, ${results.noMentions?.mentions ?? '–'} mentions)`,
+    `- Live page (1,000 paragraphs over 10 s, ${format(live?.addedKb, 0)} KB added): ${format(live?.firstTenthMsPerKb, 3)} ms/KB first tenth, ${format(live?.lastTenthMsPerKb, 3)} ms/KB last tenth (ratio ${format(live?.ratio)}); per tenth: ${live?.msPerKbByTenth.map((v) => v.toFixed(3)).join(', ') ?? '–'}; longest task ${format(live?.longestTaskMs)} ms`,
+    `- Content script (production build): ${(results.contentScript.rawBytes / 1024).toFixed(1)} KB raw, ${(results.contentScript.gzipBytes / 1024).toFixed(1)} KB gzipped`,
+    '',
+    '## Cross-check with the V8 sampling profiler',
+    '',
+    ...results.profileChecks.map(
+      (check) =>
+        `- ${check.page}: instrumented ${format(check.instrumentedMs)} ms; profiler (samples with our script on the stack, including script evaluation) ${format(check.profile?.oursMs)} ms; top: ${
+          check.profile?.topFunctions.map((f) => `${f.name} ${f.ms.toFixed(1)}`).join(', ') ?? '–'
+        }`,
+    ),
+    '',
+  );
+  return lines.join('\n');
+}
+
+export function writeBenchReport(results: BenchResults, jsonPath: string, markdownPath: string): string {
+  mkdirSync(dirname(jsonPath), { recursive: true });
+  writeFileSync(jsonPath, `${JSON.stringify(results, null, 2)}\n`);
+  const markdown = renderMarkdown(results);
+  writeFileSync(markdownPath, markdown);
+  return markdown;
+}
