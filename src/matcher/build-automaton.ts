@@ -44,74 +44,99 @@ export interface Automaton {
 /** Dense-row budget in table entries (4 bytes each): 512 KB at most. */
 const DENSE_BUDGET = 1 << 17;
 
+/**
+ * Classes numbered in code-unit order, so that sorting patterns as strings also sorts them
+ * by class, and every state's children come out of `buildTrie` already in class order.
+ */
 function assignClasses(patterns: readonly string[]): { classOf: Uint16Array; stride: number } {
   const classOf = new Uint16Array(0x10000);
-  let classCount = 0;
   for (const pattern of patterns) {
-    for (let i = 0; i < pattern.length; i++) {
-      const unit = pattern.charCodeAt(i);
-      if (classOf[unit] === 0) classOf[unit] = ++classCount;
-    }
+    for (let i = 0; i < pattern.length; i++) classOf[pattern.charCodeAt(i)] = 1;
   }
+  let classCount = 0;
+  for (let unit = 0; unit < 0x10000; unit++) if (classOf[unit] === 1) classOf[unit] = ++classCount;
   return { classOf, stride: classCount + 1 };
 }
 
-/** The trie as a Map from `state * stride + class` to child, states numbered as created. */
-function buildTrie(patterns: readonly string[], classOf: Uint16Array, stride: number) {
-  const edges = new Map<number, number>();
-  const patternAt: number[] = [-1];
-  patterns.forEach((pattern, patternIndex) => {
-    let state = 0;
-    for (let i = 0; i < pattern.length; i++) {
-      const key = state * stride + (classOf[pattern.charCodeAt(i)] as number);
-      let next = edges.get(key);
-      if (next === undefined) {
-        next = patternAt.length;
-        edges.set(key, next);
-        patternAt.push(-1);
-      }
-      state = next;
+/**
+ * The trie, built from the patterns in sorted order: each pattern reuses the path of the
+ * common prefix with the previous one and appends the rest. No hash map, and every state's
+ * children are created in class order. States are numbered as created (root 0).
+ */
+function buildTrie(patterns: readonly string[], classOf: Uint16Array) {
+  const sorted = patterns
+    .map((_, index) => index)
+    .sort((a, b) => {
+      const x = patterns[a] as string;
+      const y = patterns[b] as string;
+      return x < y ? -1 : x > y ? 1 : 0;
+    });
+  let capacity = 1;
+  let longest = 0;
+  for (const pattern of patterns) {
+    capacity += pattern.length;
+    longest = Math.max(longest, pattern.length);
+  }
+  const parent = new Int32Array(capacity);
+  const label = new Uint16Array(capacity);
+  const patternAt = new Int32Array(capacity).fill(-1);
+  const path = new Int32Array(longest + 1);
+  let previous = '';
+  let stateCount = 1;
+  for (const index of sorted) {
+    const pattern = patterns[index] as string;
+    let shared = 0;
+    while (shared < pattern.length && shared < previous.length && pattern[shared] === previous[shared])
+      shared++;
+    for (let i = shared; i < pattern.length; i++) {
+      parent[stateCount] = path[i] as number;
+      label[stateCount] = classOf[pattern.charCodeAt(i)] as number;
+      path[i + 1] = stateCount++;
     }
-    patternAt[state] = patternIndex;
-  });
-  return { edges, patternAt, stateCount: patternAt.length };
+    patternAt[path[pattern.length] as number] = index;
+    previous = pattern;
+  }
+  return { parent, label, patternAt, stateCount };
 }
 
 /** Build the automaton for distinct, non-empty patterns (already folded). */
 export function buildAutomaton(patterns: readonly string[]): Automaton {
   const { classOf, stride } = assignClasses(patterns);
-  const trie = buildTrie(patterns, classOf, stride);
+  const trie = buildTrie(patterns, classOf);
   const stateCount = trie.stateCount;
 
-  // Children of each trie state, in class order (sorted keys group them by state).
-  const keys = [...trie.edges.keys()].sort((a, b) => a - b);
-  const firstKey = new Int32Array(stateCount + 1).fill(-1);
-  for (let k = keys.length - 1; k >= 0; k--) firstKey[Math.floor((keys[k] as number) / stride)] = k;
+  // Children of each trie state (creation order is class order), as CSR over trie numbers.
+  const childStart = new Int32Array(stateCount + 1);
+  for (let s = 1; s < stateCount; s++) (childStart[(trie.parent[s] as number) + 1] as number)++;
+  for (let s = 0; s < stateCount; s++)
+    childStart[s + 1] = (childStart[s + 1] as number) + (childStart[s] as number);
+  const children = new Int32Array(Math.max(0, stateCount - 1));
+  const fill = childStart.slice(0, stateCount);
+  for (let s = 1; s < stateCount; s++) {
+    const p = trie.parent[s] as number;
+    children[fill[p] as number] = s;
+    fill[p] = (fill[p] as number) + 1;
+  }
 
-  // Renumber breadth first and lay out the CSR edges in the new numbering.
-  const newId = new Int32Array(stateCount);
+  // Renumber breadth first (shallow states first) and lay out the final CSR edges.
   const order = new Int32Array(stateCount);
   const edgeStart = new Int32Array(stateCount + 1);
-  const edgeClass = new Uint16Array(keys.length);
-  const edgeTarget = new Int32Array(keys.length);
+  const edgeClass = new Uint16Array(Math.max(0, stateCount - 1));
+  const edgeTarget = new Int32Array(Math.max(0, stateCount - 1));
+  const patternAt = new Int32Array(stateCount);
   let assigned = 1;
-  let edgeCount = 0;
   for (let position = 0; position < stateCount; position++) {
     const old = order[position] as number;
-    edgeStart[position] = edgeCount;
-    for (let k = firstKey[old] as number; k >= 0 && k < keys.length; k++) {
-      const key = keys[k] as number;
-      if (Math.floor(key / stride) !== old) break;
-      const child = trie.edges.get(key) as number;
+    edgeStart[position] = assigned - 1;
+    patternAt[position] = trie.patternAt[old] as number;
+    for (let c = childStart[old] as number; c < (childStart[old + 1] as number); c++) {
+      const child = children[c] as number;
       order[assigned] = child;
-      newId[child] = assigned;
-      edgeClass[edgeCount] = key - old * stride;
-      edgeTarget[edgeCount++] = assigned++;
+      edgeClass[assigned - 1] = trie.label[child] as number;
+      edgeTarget[assigned - 1] = assigned++;
     }
   }
-  edgeStart[stateCount] = edgeCount;
-  const patternAt = new Int32Array(stateCount);
-  for (let old = 0; old < stateCount; old++) patternAt[newId[old] as number] = trie.patternAt[old] as number;
+  edgeStart[stateCount] = stateCount - 1;
 
   const findChild = (state: number, cls: number): number => {
     for (let e = edgeStart[state] as number; e < (edgeStart[state + 1] as number); e++) {
@@ -126,16 +151,16 @@ export function buildAutomaton(patterns: readonly string[]): Automaton {
   for (let state = 0; state < stateCount; state++) {
     if ((patternAt[state] as number) >= 0) outLink[state] = state;
     else if (state > 0) outLink[state] = outLink[fail[state] as number] as number;
+    if (state === 0) continue;
     for (let e = edgeStart[state] as number; e < (edgeStart[state + 1] as number); e++) {
-      const child = edgeTarget[e] as number;
-      if (state === 0) continue;
+      const cls = edgeClass[e] as number;
       let f = fail[state] as number;
-      let target = findChild(f, edgeClass[e] as number);
+      let target = findChild(f, cls);
       while (target < 0 && f !== 0) {
         f = fail[f] as number;
-        target = findChild(f, edgeClass[e] as number);
+        target = findChild(f, cls);
       }
-      fail[child] = Math.max(target, 0);
+      fail[edgeTarget[e] as number] = Math.max(target, 0);
     }
   }
 
@@ -144,8 +169,8 @@ export function buildAutomaton(patterns: readonly string[]): Automaton {
   const dense = new Int32Array(denseCount * stride);
   for (let state = 0; state < denseCount; state++) {
     const row = state * stride;
-    if (state > 0)
-      dense.copyWithin(row, (fail[state] as number) * stride, (fail[state] as number) * stride + stride);
+    const failRow = (fail[state] as number) * stride;
+    if (state > 0) dense.copyWithin(row, failRow, failRow + stride);
     for (let e = edgeStart[state] as number; e < (edgeStart[state + 1] as number); e++) {
       dense[row + (edgeClass[e] as number)] = edgeTarget[e] as number;
     }

@@ -7,6 +7,9 @@ import { isIgnorableCodeUnit } from './normalize-text.ts';
 import { type Candidate, selectMentions } from './select-mentions.ts';
 import { verifyAliasMatch } from './verify-alias-match.ts';
 
+/** Scratch kept between scans, in folded units (about 6 bytes each). */
+const RETAINED_BUFFER_UNITS = 1 << 18;
+
 export type { BlockScan, MatchableEntity, Matcher, Mention } from './matcher-types.ts';
 
 /**
@@ -27,7 +30,7 @@ export function compileMatcher(entities: readonly MatchableEntity[]): Matcher {
   const automaton = buildAutomaton(table.patterns);
   const { checkStart, checkEnd, recordsOf, records } = table;
   const patternLength = automaton.patternLength;
-  const buffer = createNormalizeBuffer();
+  let buffer = createNormalizeBuffer();
   // Per-scan scratch, reused: whole-word hits as (pattern, start) pairs.
   const hitPattern: number[] = [];
   const hitStart: number[] = [];
@@ -40,7 +43,7 @@ export function compileMatcher(entities: readonly MatchableEntity[]): Matcher {
     hitStart.push(start);
   };
 
-  const scanText = (text: string): BlockScan => {
+  const scanBlock = (text: string): BlockScan => {
     hitPattern.length = 0;
     hitStart.length = 0;
     const length = foldAndScan(text, buffer, automaton, collectHit);
@@ -96,5 +99,12 @@ export function compileMatcher(entities: readonly MatchableEntity[]): Matcher {
     return { mentions, confirmedIds };
   };
 
-  return { scanText };
+  return {
+    scanText(text: string): BlockScan {
+      const scan = scanBlock(text);
+      // Do not keep megabytes of scratch alive after one huge block.
+      if (buffer.units.length > RETAINED_BUFFER_UNITS) buffer = createNormalizeBuffer();
+      return scan;
+    },
+  };
 }

@@ -340,6 +340,7 @@ describe('compile-matcher', () => {
       expect(listMentions('Taliban')).toEqual(['Taliban→taliban']);
       const long = `${'word '.repeat(5000)}Putin`;
       expect(listMentions(long)).toEqual(['Putin→vladimir-putin']);
+      expect(listMentions(`${'x '.repeat(200_000)}Kabul`)).toEqual(['Kabul→kabul']);
       expect(listMentions('Kabul')).toEqual(['Kabul→kabul']);
     });
 
