@@ -82,12 +82,13 @@ function wrapPage(context: BrowserContext, page: Page): TestPage {
 /** Debian Chromium with the built extension, headless, with the flags that keep it offline (DESIGN.md). */
 export async function launchChromium(
   distDir = resolve('dist/chrome'),
+  headless = true,
 ): Promise<TestBrowser & { extensionId: string; context: BrowserContext }> {
   const executablePath = requireBrowser('chromium');
   const profile = mkdtempSync(join(tmpdir(), 'cc-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath,
-    headless: true,
+    headless,
     viewport: { width: 1200, height: 800 },
     args: [
       `--disable-extensions-except=${distDir}`,
