@@ -15,8 +15,13 @@ if (missing.length === 0) process.exit(0);
 const command = `apt-get update && apt-get install -y ${missing.map((browser) => browser.pkg).join(' ')}`;
 const canInstall = process.getuid?.() === 0 && existsSync('/usr/bin/apt-get');
 if (canInstall) {
-  console.log(`Installing ${missing.map((browser) => browser.name).join(' and ')} for the e2e tests: ${command}`);
-  const result = spawnSync('sh', ['-c', command], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  console.log(
+    `Installing ${missing.map((browser) => browser.name).join(' and ')} for the e2e tests: ${command}`,
+  );
+  const result = spawnSync('sh', ['-c', command], {
+    stdio: 'inherit',
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
   if (result.status === 0 && missing.every((browser) => existsSync(browser.path))) process.exit(0);
 }
 for (const browser of missing) console.error(`${browser.name} not found at ${browser.path}.`);
