@@ -1,41 +1,16 @@
 import { type Message, parseMessage } from '../src/messaging/messages.ts';
 import { browser, type Runtime } from '../src/platform/browser.ts';
-import { readSettings } from '../src/settings/settings-storage.ts';
-import { loadBundledStore } from '../src/store/load-store.ts';
-import { readStoredPacks } from '../src/store/pack-storage.ts';
-import type { Entity } from '../src/store/types.ts';
+import { SETTINGS_KEY } from '../src/settings/settings-storage.ts';
+import { createLookupMenu, LOOKUP_MENU_ID, lookUpSelection } from './create-lookup-menu.ts';
+import { findEntity } from './find-entity.ts';
+import { openWelcomePageOnInstall } from './open-welcome-page.ts';
+import { refreshAllBadges, setMentionBadge } from './update-badge.ts';
 
 /**
- * The background is stateless: everything it needs is in the bundled store or
- * in storage, so the browser may stop and restart it at any time.
+ * Entry: wiring only. The background is stateless: everything it needs is in
+ * the bundled store or in storage, so the browser may stop and restart it at
+ * any time. Every listener is registered at the top level, so an event wakes it.
  */
-const bundled = loadBundledStore();
-const bundledById = new Map(bundled.entities.map((entity) => [entity.id, entity]));
-
-async function findEntity(id: string): Promise<Entity | null> {
-  const fromStore = bundledById.get(id);
-  if (fromStore) return fromStore;
-  const packs = await readStoredPacks();
-  if (!Array.isArray(packs)) return null;
-  for (const pack of packs) {
-    const entities = (pack as { store?: { entities?: unknown } })?.store?.entities;
-    if (!Array.isArray(entities)) continue;
-    const found = entities.find((entity) => (entity as { id?: unknown })?.id === id);
-    if (found) return found as Entity;
-  }
-  return null;
-}
-
-async function setBadge(tabId: number, count: number): Promise<void> {
-  const settings = await readSettings();
-  const text = settings.showBadge && count > 0 ? (count > 999 ? '999+' : String(count)) : '';
-  try {
-    await browser.action.setBadgeBackgroundColor({ tabId, color: '#1565c0' });
-    await browser.action.setBadgeText({ tabId, text });
-  } catch {
-    // The tab closed meanwhile.
-  }
-}
 
 async function findShortcut(): Promise<string | null> {
   const commands = await browser.commands.getAll();
@@ -45,9 +20,10 @@ async function findShortcut(): Promise<string | null> {
 function handleMessage(message: Message, sender: Runtime.MessageSender): Promise<unknown> | undefined {
   switch (message.type) {
     case 'cc:get-entity':
-      return findEntity(message.id).then((entity) => ({ entity }));
+      return findEntity(message.id).then((entity) => ({ entity: entity ?? null }));
     case 'cc:mention-count':
-      if (sender.tab?.id !== undefined && sender.frameId === 0) void setBadge(sender.tab.id, message.count);
+      if (sender.tab?.id !== undefined && sender.frameId === 0)
+        void setMentionBadge(sender.tab.id, message.count);
       return undefined;
     case 'cc:get-shortcut':
       return findShortcut().then((shortcut) => ({ shortcut }));
@@ -70,3 +46,16 @@ browser.commands.onCommand.addListener((command: string, tab?: { id?: number }) 
     .sendMessage(tab.id, { type: 'cc:step-mention', direction }, { frameId: 0 })
     .catch(() => undefined);
 });
+
+browser.runtime.onInstalled.addListener(() => void createLookupMenu().catch(() => undefined));
+browser.contextMenus.onClicked.addListener((info, tab) => {
+  if (info.menuItemId === LOOKUP_MENU_ID && tab?.id !== undefined && info.selectionText)
+    void lookUpSelection(tab.id, info.selectionText);
+});
+
+// The badge setting: clear every badge when it goes off, fill them in when it comes back.
+browser.storage.onChanged.addListener((changes: Record<string, unknown>, areaName: string) => {
+  if (SETTINGS_KEY in changes && (areaName === 'sync' || areaName === 'local')) void refreshAllBadges();
+});
+
+openWelcomePageOnInstall();

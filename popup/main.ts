@@ -1,26 +1,120 @@
-import { parsePageEntities } from '../src/messaging/messages.ts';
+import { parseEntityAnswer } from '../src/messaging/messages.ts';
 import { browser } from '../src/platform/browser.ts';
+import { translate } from '../src/platform/translate.ts';
+import { readSettings, watchSettings } from '../src/settings/settings-storage.ts';
+import { loadBundledStore } from '../src/store/load-store.ts';
+import { readPackIndex } from '../src/store/pack-storage.ts';
+import type { Entity } from '../src/store/types.ts';
+import { createPopupCard } from './create-popup-card.ts';
+import { readPageState } from './read-page-state.ts';
+import { renderPageEntities } from './render-page-entities.ts';
+import { renderPageStatus } from './render-page-status.ts';
+import { renderSwitches } from './render-switches.ts';
+import { resolveTargetTab } from './resolve-target-tab.ts';
+import { buildSearchIndex, searchEntities } from './search-entities.ts';
 
-/** Lists the entities found on the current tab. */
+/** Entry: wiring only. The page's entities, the switches, and search over the whole store. */
+function requireElement<T extends HTMLElement>(id: string): T {
+  const element = document.getElementById(id);
+  if (!element) throw new Error(`popup/index.html lacks #${id}`);
+  return element as T;
+}
+
+function translatePage(): void {
+  document.documentElement.lang = translate('@@ui_locale').replace('_', '-');
+  for (const element of document.querySelectorAll<HTMLElement>('[data-i18n]'))
+    element.textContent = translate(element.dataset.i18n ?? '');
+  for (const element of document.querySelectorAll<HTMLInputElement>('[data-i18n-placeholder]'))
+    element.placeholder = translate(element.dataset.i18nPlaceholder ?? '');
+}
+
 async function main(): Promise<void> {
-  const app = document.getElementById('app');
-  if (!app) return;
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  let answer: unknown;
-  try {
-    if (tab?.id !== undefined)
-      answer = await browser.tabs.sendMessage(tab.id, { type: 'cc:list-page-entities' }, { frameId: 0 });
-  } catch {
-    answer = undefined;
+  translatePage();
+  const bundled = loadBundledStore();
+  const bundledById = new Map(bundled.entities.map((entity) => [entity.id, entity]));
+  const [tab, settings, packIndex] = await Promise.all([
+    resolveTargetTab(location.search),
+    readSettings(),
+    readPackIndex(),
+  ]);
+  const all = [...bundled.entities, ...packIndex];
+  const names = new Map<string, string>();
+  for (const entity of all) if (!names.has(entity.id)) names.set(entity.id, entity.name);
+
+  const card = createPopupCard({
+    host: requireElement('card'),
+    loadEntity: async (id): Promise<Entity | undefined> =>
+      bundledById.get(id) ??
+      parseEntityAnswer(
+        await browser.runtime.sendMessage({ type: 'cc:get-entity', id }).catch(() => undefined),
+      ),
+    nameOf: (id) => names.get(id),
+    theme: () => settings.theme,
+    onClose: () => requireElement('search').focus(),
+  });
+
+  // Search works on every page, including those where no content script runs.
+  const index = buildSearchIndex(all);
+  const search = requireElement<HTMLInputElement>('search');
+  const results = requireElement<HTMLUListElement>('results');
+  search.addEventListener('input', () => {
+    const found = searchEntities(index, search.value);
+    results.replaceChildren(
+      ...found.map(({ entity, matchedAlias }) => {
+        const button = document.createElement('button');
+        button.type = 'button';
+        button.className = 'entity';
+        button.dataset.entity = entity.id;
+        const name = document.createElement('span');
+        name.className = 'name';
+        name.textContent = matchedAlias ? `${entity.name} (${matchedAlias})` : entity.name;
+        const type = document.createElement('span');
+        type.className = 'type';
+        type.textContent = translate(`type_${entity.type}`);
+        button.append(name, type);
+        button.addEventListener('click', () => void card.open(entity.id));
+        const item = document.createElement('li');
+        item.append(button);
+        return item;
+      }),
+    );
+    requireElement('no-results').hidden = Boolean(found.length) || !search.value.trim();
+  });
+  requireElement('open-settings').addEventListener('click', () => {
+    void browser.runtime.openOptionsPage().then(() => window.close());
+  });
+
+  const page = requireElement('page');
+  async function showPage(): Promise<string> {
+    const state = await readPageState(tab);
+    const status = renderPageStatus(state, tab?.id);
+    if (status) page.replaceChildren(status);
+    else if (state.kind === 'ready' && !state.page.entities.length) {
+      const empty = document.createElement('p');
+      empty.className = 'empty';
+      empty.textContent = translate('popupNothingFound');
+      page.replaceChildren(empty);
+    } else if (state.kind === 'ready') {
+      page.replaceChildren(
+        renderPageEntities(state.page.entities, (id) => {
+          if (tab?.id === undefined) return;
+          // The page scrolls to the first mention and opens the card; the popup then gets out of the way.
+          void browser.tabs
+            .sendMessage(tab.id, { type: 'cc:open-card', id }, { frameId: 0 })
+            .catch(() => undefined)
+            .then(() => window.close());
+        }),
+      );
+    }
+    return state.kind === 'ready' ? (state.page.site ?? '') : '';
   }
-  const page = parsePageEntities(answer);
-  const list = document.createElement('ul');
-  for (const entity of page?.entities ?? []) {
-    const item = document.createElement('li');
-    item.textContent = `${entity.name} (${entity.count})`;
-    list.append(item);
-  }
-  app.replaceChildren(list);
+
+  const site = await showPage();
+  requireElement('switches').replaceChildren(renderSwitches(settings, site || undefined));
+  // After a switch, the page needs a moment to scan (or to tear down) before its list is current.
+  const watching = new AbortController();
+  watchSettings(() => void setTimeout(() => void showPage(), 600), watching.signal);
+  document.body.dataset.ready = 'true';
 }
 
 void main();

@@ -5,7 +5,7 @@ import { browser } from '../../src/platform/browser.ts';
 import type { Settings } from '../../src/settings/defaults.ts';
 import { isActiveOnSite } from '../../src/settings/sanitize-settings.ts';
 import { readSettings, watchSettings } from '../../src/settings/settings-storage.ts';
-import { readPackIndex } from '../../src/store/pack-storage.ts';
+import { readPackIndex, watchPacks } from '../../src/store/pack-storage.ts';
 import type { Entity } from '../../src/store/types.ts';
 import { createSession, type EntityInfo, type Session } from './create-session.ts';
 import { IS_BENCH, recordBenchTask } from './scan/record-bench-task.ts';
@@ -16,6 +16,8 @@ if (IS_BENCH) performance.mark('cc:start');
 const lifetime = new AbortController();
 let session: Session | undefined;
 let shortcut: string | undefined;
+/** Bumped by every start(), so only the latest one (latest settings and packs) creates the session. */
+let starts = 0;
 const isTopFrame = window === window.top;
 
 /** After the extension is reloaded or updated, this old script can no longer talk to it: stop quietly. */
@@ -52,12 +54,13 @@ async function loadEntity(id: string): Promise<Entity | undefined> {
 }
 
 async function start(settings: Settings): Promise<void> {
+  const ticket = ++starts;
   const packs = await readPackIndex();
   const started = IS_BENCH ? performance.now() : 0;
   const index = [...aliasIndex, ...packs];
   const entities = new Map<string, EntityInfo>();
   for (const entity of index) if (!entities.has(entity.id)) entities.set(entity.id, entity);
-  if (lifetime.signal.aborted || session) return;
+  if (lifetime.signal.aborted || session || ticket !== starts) return;
   session = createSession({
     document,
     matcher: compileMatcher(
@@ -95,13 +98,21 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: { id?: string }) =>
   // Only the top frame answers the popup, so one page gives one answer.
   if (message.type === 'cc:list-page-entities') {
     if (!isTopFrame) return undefined;
-    return session?.handleMessage(message) ?? Promise.resolve({ active: false, entities: [] });
+    const answer = session?.handleMessage(message) ?? Promise.resolve({ active: false, entities: [] });
+    // The popup's site switch needs the hostname; tab.url would need the "tabs" permission.
+    return answer.then((page) => ({ ...(page as object), site: location.hostname }));
   }
   if (!isTopFrame) return undefined;
   return session?.handleMessage(message);
 });
 
 watchSettings(applySettings, lifetime.signal);
+// Imported or removed packs change what is matched: rebuild the session with the new index.
+watchPacks(() => {
+  session?.destroy();
+  session = undefined;
+  void readSettings().then(applySettings);
+}, lifetime.signal);
 void readSettings().then((settings) => {
   const started = IS_BENCH ? performance.now() : 0;
   applySettings(settings);

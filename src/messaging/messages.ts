@@ -5,15 +5,20 @@ import { ENTITY_TYPES, type Entity, type EntityType } from '../store/types.ts';
  * Every type starts with `cc:`. Receivers validate with `parseMessage` and
  * ignore anything else, so a page or another extension cannot drive us.
  *
- * content script -> background
- *   cc:get-entity      { id }            answer: { entity: Entity | null }
+ * content script or popup -> background
+ *   cc:get-entity      { id }            answer: { entity: Entity | null } (bundled store, then packs)
  *   cc:mention-count   { count }         no answer; the background sets the badge for the sender's tab
  *   cc:get-shortcut    {}                answer: { shortcut: string | null } (the next-mention command's keys)
  * popup / background -> content script (tabs.sendMessage, top frame)
- *   cc:list-page-entities {}             answer: PageEntities
+ *   cc:list-page-entities {}             answer: PageEntities (+ the page's hostname as `site`)
  *   cc:open-card       { id }            scroll to the entity's first mention and open its card
  *   cc:step-mention    { direction }     the keyboard command: next or previous mention
  *   cc:lookup-text     { text }          context menu: open the card for this text; answer: { found: boolean }
+ *
+ * A content script that is not running (browser pages, extension stores, no
+ * host permission, loaded before the extension) makes tabs.sendMessage reject:
+ * the popup reads that as "cannot run here". A top frame with annotation off
+ * answers cc:list-page-entities with { active: false, entities: [] }.
  */
 
 export interface PageEntity {
@@ -26,6 +31,11 @@ export interface PageEntity {
 export interface PageEntities {
   active: boolean;
   entities: PageEntity[];
+  /**
+   * The page's hostname as the content script sees it, for the popup's site
+   * switch: reading it from tab.url would need the "tabs" permission.
+   */
+  site?: string;
 }
 
 export type Message =
@@ -85,9 +95,23 @@ export function parsePageEntities(raw: unknown): PageEntities | undefined {
     if (!(ENTITY_TYPES as readonly unknown[]).includes(type)) return undefined;
     entities.push({ id, name, type: type as EntityType, count });
   }
-  return { active: raw.active, entities };
+  const page: PageEntities = { active: raw.active, entities };
+  if (typeof raw.site === 'string' && raw.site.length <= 253) page.site = raw.site;
+  return page;
 }
 
 export interface EntityAnswer {
   entity: Entity | null;
+}
+
+/** Validates an answer to cc:get-entity: the entity's shape is trusted (the background checked it), its presence is not. */
+export function parseEntityAnswer(raw: unknown): Entity | undefined {
+  if (!isRecord(raw) || !isRecord(raw.entity)) return undefined;
+  const { entity } = raw;
+  return isShortString(entity.id) && isShortString(entity.name) ? (entity as unknown as Entity) : undefined;
+}
+
+/** Validates an answer to cc:lookup-text; anything else (no content script, annotation off) is "not found". */
+export function parseLookupAnswer(raw: unknown): boolean {
+  return isRecord(raw) && raw.found === true;
 }

@@ -29,8 +29,13 @@ export function sanitizeSettings(raw: unknown): Settings {
   const markedInput = isRecord(input.markedTypes) ? input.markedTypes : {};
   const markedTypes = { ...defaultSettings.markedTypes };
   for (const type of ENTITY_TYPES) markedTypes[type] = pickBoolean(markedInput[type], markedTypes[type]);
+  // Hostnames compare lowercase, as location.hostname gives them.
   const sites = Array.isArray(input.disabledSites)
-    ? input.disabledSites.filter((site): site is string => typeof site === 'string' && site.length < 256)
+    ? input.disabledSites
+        .filter(
+          (site): site is string => typeof site === 'string' && site.trim().length > 0 && site.length < 256,
+        )
+        .map((site) => site.trim().toLowerCase())
     : [];
   const delay = input.hoverDelayMs;
   return {
@@ -49,7 +54,11 @@ export function sanitizeSettings(raw: unknown): Settings {
   };
 }
 
-/** Upgrades settings written by older versions. Version 0 had no schemaVersion. */
+/**
+ * Upgrades settings written by older versions. Version 0 had no schemaVersion.
+ * Settings from a newer version (synced from a machine that updated first) are
+ * read as they are: sanitizeSettings keeps the fields it knows and drops the rest.
+ */
 export function migrateSettings(raw: Record<string, unknown>): Record<string, unknown> {
   const version = typeof raw.schemaVersion === 'number' ? raw.schemaVersion : 0;
   let current = raw;
@@ -64,4 +73,11 @@ export function migrateSettings(raw: Record<string, unknown>): Record<string, un
 /** True when annotation should run on this hostname. */
 export function isActiveOnSite(settings: Settings, hostname: string): boolean {
   return settings.enabled && !settings.disabledSites.includes(hostname);
+}
+
+/** The settings with annotation switched on or off for one hostname. */
+export function setSiteActive(settings: Settings, hostname: string, active: boolean): Settings {
+  const host = hostname.trim().toLowerCase();
+  const others = settings.disabledSites.filter((site) => site !== host);
+  return { ...settings, disabledSites: active || !host ? others : [...others, host] };
 }

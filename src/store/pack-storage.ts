@@ -1,6 +1,12 @@
 import { browser } from '../platform/browser.ts';
 import { type Alias, ENTITY_TYPES, type Entity, type EntityType, type Store } from './types.ts';
 
+/*
+ * Kept free of the validator and the bundled store on purpose: the content
+ * script imports this file, and valibot's schemas do not tree-shake (12 KB).
+ * Validation of packs lives with its callers (options/, background/).
+ */
+
 /** storage.local key holding the user's imported packs (validated when imported). */
 export const PACKS_KEY = 'packs';
 
@@ -69,4 +75,18 @@ export async function readStoredPacks(): Promise<unknown> {
 
 export async function readPackIndex(): Promise<PackIndexEntry[]> {
   return toPackIndex(await readStoredPacks());
+}
+
+/** Replaces the stored packs; callers pass packs they validated. */
+export async function writePacks(packs: readonly StoredPack[]): Promise<void> {
+  await browser.storage.local.set({ [PACKS_KEY]: packs });
+}
+
+/** Calls `onChange` when the stored packs change; stops when `signal` aborts. */
+export function watchPacks(onChange: () => void, signal: AbortSignal): void {
+  const listener = (changes: Record<string, unknown>, areaName: string) => {
+    if (areaName === 'local' && PACKS_KEY in changes) onChange();
+  };
+  browser.storage.onChanged.addListener(listener);
+  signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(listener), { once: true });
 }
