@@ -1,6 +1,6 @@
 import type { Matcher, Mention } from '../../../src/matcher/compile-matcher.ts';
 import type { EntityType } from '../../../src/store/types.ts';
-import { findBlockElement } from './find-block-element.ts';
+import { findBlockElement, isInlineElement } from './find-block-element.ts';
 import { mapOffsetsToRange } from './map-offsets-to-range.ts';
 import { createMentionStore, type MentionRecord, type MentionStore } from './mention-store.ts';
 import { IS_BENCH, markBenchOnce, recordBenchTask } from './record-bench-task.ts';
@@ -12,8 +12,6 @@ import { type BlockWalker, createBlockWalker, type TextBlock } from './walk-text
 const WINDOW = 32_768;
 /** Longer than any alias, so a mention that straddles two windows is still found whole. */
 const WINDOW_OVERLAP = 256;
-/** A mutation batch touching more blocks than this is cheaper to handle as one full re-scan. */
-const FULL_RESCAN_THRESHOLD = 400;
 
 export interface AnnotatorOptions {
   document: Document;
@@ -131,10 +129,16 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     return root ? createBlockWalker(root, queueShadowRoot) : undefined;
   }
 
+  /** A key inside another queued key is covered by that one's re-scan. */
+  function hasQueuedAncestor(key: Node): boolean {
+    for (let node = key.parentNode; node; node = node.parentNode) if (dirtyKeys.has(node)) return true;
+    return false;
+  }
+
   function takeDirtyKeys(): BlockWalker | undefined {
     for (const key of dirtyKeys) {
       dirtyKeys.delete(key);
-      if (!key.isConnected || isInsideSkippedElement(key)) continue;
+      if (!key.isConnected || isInsideSkippedElement(key) || hasQueuedAncestor(key)) continue;
       for (const record of mentions.removeUnder(key)) options.onRemove(record);
       pendingWeak = pendingWeak.filter(
         (pending) => pending.block.key !== key && !key.contains(pending.block.key),
@@ -158,7 +162,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
         walker = undefined;
         continue;
       }
-      if (block.text.trim().length > 1) inProgress = { block, offset: 0 };
+      if (hasTwoVisibleCharacters(block.text)) inProgress = { block, offset: 0 };
     } while (hasTime());
     const more = Boolean(inProgress || walker || roots.length || dirtyKeys.size);
     if (!more) complete = true;
@@ -178,24 +182,29 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
 
   function queueMutationRecords(records: MutationRecord[]): void {
     let touched = false;
+    const blockCache = new Map<Element, Node>();
     for (const record of records) {
       const target = record.target;
       if (options.isOwnNode(target)) continue;
       if (record.type === 'childList') {
         const nodes = [...record.addedNodes, ...record.removedNodes];
         if (nodes.length > 0 && nodes.every((node) => options.isOwnNode(node))) continue;
+        // Only the removed nodes' own mentions go; scanning every mention here would grow with the page.
+        for (const node of record.removedNodes) {
+          for (const removed of mentions.removeInside(node)) options.onRemove(removed);
+        }
       }
       const element = target.nodeType === Node.ELEMENT_NODE ? (target as Element) : target.parentElement;
       const root = target.getRootNode();
-      dirtyKeys.add(element ? findBlockElement(element, root, new Map()) : root);
+      const key = element ? findBlockElement(element, root, blockCache) : root;
+      if (record.type === 'childList' && key === target && !isJoiningText(record)) {
+        // Blocks added to a block, between blocks: re-scan just them, not the whole container
+        // (a feed that appends paragraphs would otherwise re-scan everything it holds each time).
+        for (const node of record.addedNodes) if (node.isConnected) dirtyKeys.add(node);
+      } else dirtyKeys.add(key);
       touched = true;
     }
     if (!touched) return;
-    for (const record of mentions.removeDetached()) options.onRemove(record);
-    if (dirtyKeys.size > FULL_RESCAN_THRESHOLD) {
-      dirtyKeys.clear();
-      dirtyKeys.add(document.documentElement);
-    }
     complete = false;
     scheduler.request();
   }
@@ -217,6 +226,67 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
       pendingWeak = [];
     },
   };
+}
+
+/**
+ * Whether a childList change can join or split runs of inline text in its
+ * container: something other than a block element came or went, or a block
+ * element came or went between inline content on both sides. Only then must
+ * the container be re-scanned as a whole.
+ */
+function isJoiningText(record: MutationRecord): boolean {
+  for (const node of [...record.addedNodes, ...record.removedNodes]) {
+    if (node.nodeType !== Node.ELEMENT_NODE || isInlineElement(node as Element)) return true;
+  }
+  if (record.addedNodes.length > 0) {
+    const first = record.addedNodes[0] as Node;
+    const last = record.addedNodes[record.addedNodes.length - 1] as Node;
+    if (
+      hasInlineContent(first.previousSibling, 'previousSibling') &&
+      hasInlineContent(last.nextSibling, 'nextSibling')
+    )
+      return true;
+  }
+  return (
+    record.removedNodes.length > 0 &&
+    hasInlineContent(record.previousSibling, 'previousSibling') &&
+    hasInlineContent(record.nextSibling, 'nextSibling')
+  );
+}
+
+/** The first sibling in that direction that is not whitespace-only text is text or an inline element. */
+function hasInlineContent(start: Node | null, direction: 'previousSibling' | 'nextSibling'): boolean {
+  for (let node = start; node; node = node[direction]) {
+    if (node.nodeType === Node.TEXT_NODE) {
+      if ((node as Text).data.trim()) return true;
+      continue;
+    }
+    return node.nodeType === Node.ELEMENT_NODE && isInlineElement(node as Element);
+  }
+  return false;
+}
+
+/** Same as `text.trim().length > 1` without copying the text (most blocks of a table are short). */
+function hasTwoVisibleCharacters(text: string): boolean {
+  let seen = 0;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    // The characters String.prototype.trim removes: ASCII/Unicode spaces, line terminators, BOM.
+    const isSpace =
+      code === 32 ||
+      (code >= 9 && code <= 13) ||
+      code === 0xa0 ||
+      code === 0x1680 ||
+      (code >= 0x2000 && code <= 0x200a) ||
+      code === 0x2028 ||
+      code === 0x2029 ||
+      code === 0x202f ||
+      code === 0x205f ||
+      code === 0x3000 ||
+      code === 0xfeff;
+    if (!isSpace && ++seen > 1) return true;
+  }
+  return false;
 }
 
 function createDeadline(now: (() => number) | undefined): () => boolean {

@@ -17,14 +17,17 @@ export interface MentionStore {
   add(record: MentionRecord): void;
   /** Removes and returns the mentions found in `key` or in blocks inside it. */
   removeUnder(key: Node): MentionRecord[];
-  /** Removes and returns mentions whose text left the document. */
-  removeDetached(): MentionRecord[];
+  /** Removes and returns mentions that touch `node` or text inside it (a node the page removed). */
+  removeInside(node: Node): MentionRecord[];
   findByNode(node: Node): readonly MentionRecord[];
   all(): MentionRecord[];
   countByEntity(): Map<string, number>;
   readonly size: number;
   clear(): void;
 }
+
+/** Up to this many known blocks, removeUnder checks each with contains() instead of walking the subtree. */
+const SMALL_STORE = 64;
 
 export function createMentionStore(): MentionStore {
   const byKey = new Map<Node, MentionRecord[]>();
@@ -56,29 +59,50 @@ export function createMentionStore(): MentionStore {
     },
     removeUnder(key) {
       const removed: MentionRecord[] = [];
-      for (const [blockKey, list] of byKey) {
-        if (blockKey !== key && !key.contains(blockKey)) continue;
+      const take = (blockKey: Node) => {
+        const list = byKey.get(blockKey);
+        if (!list) return;
         byKey.delete(blockKey);
         for (const record of list) {
           unindex(record);
           removed.push(record);
         }
+      };
+      take(key);
+      // Cost in proportion to the smaller side: few blocks known, or a small subtree to re-scan
+      // (appends on a long live page re-scan one new block each, with thousands of blocks known).
+      if (byKey.size <= SMALL_STORE) {
+        for (const blockKey of [...byKey.keys()]) if (key.contains(blockKey)) take(blockKey);
+      } else {
+        const walker = (key.ownerDocument ?? (key as Document)).createTreeWalker(
+          key,
+          NodeFilter.SHOW_ELEMENT,
+        );
+        while (walker.nextNode()) take(walker.currentNode);
       }
       return removed;
     },
-    removeDetached() {
+    removeInside(node) {
       const removed: MentionRecord[] = [];
-      for (const [blockKey, list] of byKey) {
-        const kept = list.filter((record) => {
-          const attached = record.nodes.every((node) => node.isConnected);
-          if (!attached) {
-            unindex(record);
-            removed.push(record);
-          }
-          return attached;
-        });
-        if (kept.length) byKey.set(blockKey, kept);
-        else byKey.delete(blockKey);
+      if (size === 0) return removed;
+      const take = (text: Node) => {
+        const list = byNode.get(text);
+        if (!list) return;
+        for (const record of [...list]) {
+          const kept = byKey.get(record.key)?.filter((item) => item !== record) ?? [];
+          if (kept.length) byKey.set(record.key, kept);
+          else byKey.delete(record.key);
+          unindex(record);
+          removed.push(record);
+        }
+      };
+      if (node.nodeType === Node.TEXT_NODE) take(node);
+      else {
+        const walker = (node.ownerDocument ?? (node as Document)).createTreeWalker(
+          node,
+          NodeFilter.SHOW_TEXT,
+        );
+        while (walker.nextNode()) take(walker.currentNode);
       }
       return removed;
     },

@@ -27,6 +27,8 @@ export const CARD_HOST_TAG = 'context-cards-host';
 export function shouldSkipElement(element: Element): boolean {
   if (SKIPPED_TAGS.has(element.tagName)) return true;
   if (element.localName === CARD_HOST_TAG) return true;
+  // Most elements carry no attribute that matters; one call instead of four on big pages.
+  if (!element.hasAttributes()) return false;
   if (element.hasAttribute('hidden')) return true;
   if (element.getAttribute('aria-hidden') === 'true') return true;
   const editable = element.getAttribute('contenteditable');

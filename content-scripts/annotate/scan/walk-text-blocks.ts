@@ -32,6 +32,8 @@ export function createBlockWalker(root: Node, onShadowRoot: (shadowRoot: ShadowR
   const blockCache = new Map<Element, Node>();
   let next: Node | null = root.nodeType === Node.TEXT_NODE ? root : advance(false);
   let done = false;
+  let lastParent: Element | null | undefined;
+  let lastKey: Node = root;
 
   /** Moves to the next node in document order, optionally jumping over the current node's children. */
   function advance(skipChildren: boolean): Node | null {
@@ -63,7 +65,13 @@ export function createBlockWalker(root: Node, onShadowRoot: (shadowRoot: ShadowR
         continue;
       }
       const textNode = node as Text;
-      const key = findBlockElement(textNode.parentElement, root, blockCache);
+      // Runs of text nodes share a parent more often than not: skip the cache lookup for them.
+      const parent = textNode.parentElement;
+      if (parent !== lastParent) {
+        lastParent = parent;
+        lastKey = findBlockElement(parent, root, blockCache);
+      }
+      const key = lastKey;
       if (block && block.key !== key) {
         block.text = text;
         return block;
