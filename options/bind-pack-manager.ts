@@ -86,7 +86,7 @@ export function bindPackManager(): { show: () => Promise<void> } {
   const text = byId<HTMLTextAreaElement>('pack-text');
 
   async function importText(json: string): Promise<void> {
-    const existing = toStoredPacks(await readStoredPacks());
+    const existing = toStoredPacks(await readStoredPacks(), bundled);
     const plan = planPackImport(json, existing, bundled, new Date());
     if (!plan.ok) {
       result.replaceChildren(renderProblems(plan.problems));
@@ -117,7 +117,7 @@ export function bindPackManager(): { show: () => Promise<void> } {
   });
 
   async function show(): Promise<void> {
-    const packs = toStoredPacks(await readStoredPacks());
+    const packs = toStoredPacks(await readStoredPacks(), bundled);
     byId('pack-empty').hidden = packs.length > 0;
     byId('pack-table').hidden = packs.length === 0;
     byId('pack-rows').replaceChildren(

@@ -7,17 +7,30 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** The ids in the stored packs value, read loosely: only for resolving relations between packs. */
+function collectIds(raw: unknown[]): string[] {
+  return raw.flatMap((item) =>
+    isRecord(item) && isRecord(item.store) && Array.isArray(item.store.entities)
+      ? item.store.entities.flatMap((entity) =>
+          isRecord(entity) && typeof entity.id === 'string' ? [entity.id] : [],
+        )
+      : [],
+  );
+}
+
 /**
  * The stored packs that are still valid stores, in import order. Packs were
  * validated on import; this re-validates so a corrupted or hand-edited storage
- * value is dropped instead of reaching the page.
+ * value is dropped instead of reaching the page. Relations may point at the
+ * bundled store and at other packs, as they could on import.
  */
-export function toStoredPacks(raw: unknown): StoredPack[] {
+export function toStoredPacks(raw: unknown, bundled?: Store): StoredPack[] {
   if (!Array.isArray(raw)) return [];
+  const knownIds = [...(bundled?.entities.map((entity) => entity.id) ?? []), ...collectIds(raw)];
   const packs: StoredPack[] = [];
   for (const item of raw) {
     if (!isRecord(item) || typeof item.importedAt !== 'string') continue;
-    const result = validateStore(item.store);
+    const result = validateStore(item.store, { knownIds });
     if (result.ok) packs.push({ importedAt: item.importedAt, store: result.store });
   }
   return packs;

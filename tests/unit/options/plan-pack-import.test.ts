@@ -93,6 +93,22 @@ describe('plan-pack-import', () => {
   });
 
   describe('toStoredPacks', () => {
+    it('keeps a pack whose relations point at the bundled store or another pack', () => {
+      const relating = {
+        ...makeEntity('z'),
+        related: [
+          { id: 'sergey-lavrov', label: 'met' },
+          { id: 'x', label: 'knows' },
+        ],
+      };
+      const raw = [
+        { importedAt: 'a', store: makeStore('one', [makeEntity('x')]) },
+        { importedAt: 'b', store: makeStore('two', [relating]) },
+      ];
+      expect(toStoredPacks(raw, bundled)).toHaveLength(2);
+      expect(toStoredPacks(raw)).toHaveLength(1);
+    });
+
     it.each([undefined, 'garbage', { packs: [] }, 42])('gives no packs for %p', (raw) => {
       expect(toStoredPacks(raw)).toEqual([]);
     });
