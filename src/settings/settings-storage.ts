@@ -30,7 +30,17 @@ export async function readSettings(): Promise<Settings> {
   return sanitizeSettings(await readRawSettings());
 }
 
-export async function writeSettings(patch: Partial<Settings>): Promise<Settings> {
+/** Writes from one page run one after another, so two quick changes can't both read the old settings. */
+let pendingWrite: Promise<unknown> = Promise.resolve();
+
+/** Merges `patch` into the stored settings. Only the fields in the patch change. */
+export function writeSettings(patch: Partial<Settings>): Promise<Settings> {
+  const write = pendingWrite.catch(() => undefined).then(() => writePatch(patch));
+  pendingWrite = write;
+  return write;
+}
+
+async function writePatch(patch: Partial<Settings>): Promise<Settings> {
   const next = sanitizeSettings({ ...(await readSettings()), ...patch });
   try {
     await browser.storage.sync.set({ [SETTINGS_KEY]: next });

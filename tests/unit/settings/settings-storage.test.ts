@@ -107,6 +107,11 @@ describe('settings-storage', () => {
       expect(settings.theme).toBe('light');
     });
 
+    it('applies quick successive patches one after another, losing none', async () => {
+      await Promise.all([writeSettings({ theme: 'dark' }), writeSettings({ hoverDelayMs: 900 })]);
+      expect(await readSettings()).toMatchObject({ theme: 'dark', hoverDelayMs: 900 });
+    });
+
     it('moves back to sync when it works again, removing the local copy', async () => {
       fake.sync.failSet = true;
       await writeSettings({ theme: 'dark' });
