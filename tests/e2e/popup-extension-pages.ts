@@ -15,7 +15,11 @@ import type { TestBrowser } from './harness/test-browser.ts';
 export interface ExtensionPage {
   evaluate<T>(expression: string): Promise<T>;
   click(selector: string): Promise<void>;
-  screenshot(options: { path: string; fullPage?: boolean }): Promise<unknown>;
+  screenshot(options: {
+    path: string;
+    fullPage?: boolean;
+    clip?: { x: number; y: number; width: number; height: number };
+  }): Promise<unknown>;
   close(): Promise<void>;
 }
 

@@ -68,6 +68,15 @@ describe.each(BROWSERS)('popup on a page in $name', ({ name, launch }) => {
     const texts = await readHighlightedTexts(page);
     const total = groups.flatMap((group) => group.entities).reduce((sum, entity) => sum + entity.count, 0);
     expect(total).toBe(texts.length);
+    if (name === 'chromium') {
+      // The popup as the toolbar shows it: 360 px wide, as tall as its content.
+      await typeInto(popup, '#search', 'taliban');
+      const height = await popup.evaluate<number>('Math.ceil(document.body.getBoundingClientRect().height)');
+      await popup.screenshot({
+        path: resolve('docs/images/popup.png'),
+        clip: { x: 0, y: 0, width: 360, height },
+      });
+    }
     await popup.close();
   });
 
