@@ -39,7 +39,10 @@ export function checkBenchTargets(results: Omit<BenchResults, 'targets'>): Targe
     });
   }
   const longest = results.pages
-    .map((page) => ({ name: page.name, ms: page.ours?.longestTaskMs ?? Number.POSITIVE_INFINITY }))
+    .map((page) => ({
+      name: `${page.name}, ${page.ours?.longestKind ?? '?'}`,
+      ms: page.ours?.longestTaskMs ?? Number.POSITIVE_INFINITY,
+    }))
     .concat([
       { name: 'no-mentions-100kb', ms: results.noMentions?.longestTaskMs ?? Number.POSITIVE_INFINITY },
       { name: 'live page', ms: results.livePage?.longestTaskMs ?? Number.POSITIVE_INFINITY },

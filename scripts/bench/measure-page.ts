@@ -17,6 +17,8 @@ export interface OurCost {
   /** Ranges in our highlights once complete. */
   mentions: number;
   byKind: Record<string, number>;
+  /** Which kind of task was the longest (script, settings, start = compile + first slice, slice, mutations). */
+  longestKind: string;
 }
 
 export interface Floor {
@@ -63,16 +65,20 @@ export async function waitForComplete(page: Page, timeoutMs = 300_000): Promise<
 
 export function summariseTasks(
   tasks: readonly OurTask[],
-): Pick<OurCost, 'totalMs' | 'longestTaskMs' | 'tasks' | 'byKind'> {
+): Pick<OurCost, 'totalMs' | 'longestTaskMs' | 'tasks' | 'byKind' | 'longestKind'> {
   const byKind: Record<string, number> = {};
   let totalMs = 0;
   let longestTaskMs = 0;
+  let longestKind = '';
   for (const task of tasks) {
     totalMs += task.duration;
-    longestTaskMs = Math.max(longestTaskMs, task.duration);
+    if (task.duration > longestTaskMs) {
+      longestTaskMs = task.duration;
+      longestKind = task.kind;
+    }
     byKind[task.kind] = (byKind[task.kind] ?? 0) + task.duration;
   }
-  return { totalMs, longestTaskMs, tasks: tasks.length, byKind };
+  return { totalMs, longestTaskMs, tasks: tasks.length, byKind, longestKind };
 }
 
 /** Loads `url` with the instrumented extension and measures the first full annotation. */

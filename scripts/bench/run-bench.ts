@@ -9,7 +9,7 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
@@ -46,7 +46,8 @@ function readMachine(): BenchResults['machine'] {
   const cpuinfo = readFileSync('/proc/cpuinfo', 'utf8');
   const cpu = /model name\s*:\s*(.*)/.exec(cpuinfo)?.[1]?.trim() ?? cpus()[0]?.model ?? 'unknown';
   const nproc = Number(execFileSync('nproc', { encoding: 'utf8' }).trim());
-  return { nproc, cpu, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version };
+  const load = loadavg().map((value) => Number(value.toFixed(1)));
+  return { nproc, cpu, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, loadAverage: load };
 }
 
 function readAliases(): string[] {

@@ -20,7 +20,8 @@ export interface PageResult {
 export interface BenchResults {
   date: string;
   browser: string;
-  machine: { nproc: number; cpu: string; memoryGb: number; node: string };
+  /** loadAverage: 1, 5 and 15 minutes at the end of the run; other work on the machine skews every time here. */
+  machine: { nproc: number; cpu: string; memoryGb: number; node: string; loadAverage: number[] };
   numbersFrom: string;
   pages: PageResult[];
   cardLatency?: CardLatency;
@@ -45,7 +46,8 @@ export function renderMarkdown(results: BenchResults): string {
     `# Bench: ${results.date}`,
     '',
     `Browser: ${results.browser} (headless, Debian Chromium via playwright-core). All numbers from Chromium.`,
-    `Machine: ${machine.nproc} cores (nproc), ${machine.cpu}, ${machine.memoryGb} GB RAM; Node ${machine.node}.`,
+    `Machine: ${machine.nproc} cores (nproc), ${machine.cpu}, ${machine.memoryGb} GB RAM; Node ${machine.node}; ` +
+      `load average at the end ${machine.loadAverage.join(' / ')} (1/5/15 min): times are wall-clock inside our tasks, so other load inflates them.`,
     `${results.numbersFrom}`,
     '',
     '## Targets',
@@ -73,7 +75,7 @@ export function renderMarkdown(results: BenchResults): string {
         floor ? (floor.textChars / 1024).toFixed(0) : '–'
       } | ${ours?.mentions ?? '–'} | ${format(floor?.ms)} | ${format(ours?.totalMs)} | ${formatRatio(
         ours && floor ? ours.totalMs / floor.ms : undefined,
-      )} | ${format(ours?.longestTaskMs)} | ${markText} | ${formatRatio(
+      )} | ${format(ours?.longestTaskMs)}${ours ? ` (${ours.longestKind})` : ''} | ${markText} | ${formatRatio(
         ours && mark ? mark.ms / ours.totalMs : undefined,
         mark?.capped,
       )} |`,
