@@ -240,6 +240,7 @@ export function createSession(options: SessionOptions): Session {
       for (const record of [...shown]) hide(record);
       firstShown.clear();
       for (const record of sortByDocumentOrder(annotator.mentions.all())) show(record);
+      highlights.restore(); // show() only queues the ranges
     },
     destroy() {
       controller.abort();

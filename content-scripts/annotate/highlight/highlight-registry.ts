@@ -14,7 +14,10 @@ export interface HighlightRegistry {
   remove(type: EntityType, range: Range): void;
   setActive(range: Range | undefined): void;
   setStyle(style: HighlightStyle): void;
-  /** Puts our highlights back if the page removed or replaced them. */
+  /**
+   * Shows the ranges added since the last call, and puts our highlights back if the page removed
+   * or replaced them. add() only queues: every change of a Highlight costs the browser a repaint.
+   */
   restore(): void;
   destroy(): void;
 }
@@ -33,6 +36,7 @@ export function createHighlightRegistry(initialStyle: HighlightStyle): Highlight
   const active = new Highlight();
   active.priority = 1;
   let style = initialStyle;
+  const pending = new Map<Range, EntityType>();
 
   const nameFor = (type: EntityType) => `cc-${style}-${type}`;
 
@@ -62,16 +66,10 @@ export function createHighlightRegistry(initialStyle: HighlightStyle): Highlight
 
   return {
     add(type, range) {
-      let highlight = byType.get(type);
-      if (!highlight) {
-        highlight = new Highlight();
-        byType.set(type, highlight);
-        register();
-      }
-      highlight.add(range);
+      pending.set(range, type);
     },
     remove(type, range) {
-      byType.get(type)?.delete(range);
+      if (!pending.delete(range)) byType.get(type)?.delete(range);
     },
     setActive(range) {
       active.clear();
@@ -84,8 +82,20 @@ export function createHighlightRegistry(initialStyle: HighlightStyle): Highlight
       style = next;
       register();
     },
-    restore: register,
+    restore() {
+      for (const [range, type] of pending) {
+        let highlight = byType.get(type);
+        if (!highlight) {
+          highlight = new Highlight();
+          byType.set(type, highlight);
+        }
+        highlight.add(range);
+      }
+      pending.clear();
+      register();
+    },
     destroy() {
+      pending.clear();
       unregister();
       for (const highlight of byType.values()) highlight.clear();
       byType.clear();

@@ -8,12 +8,18 @@ import { createSliceScheduler, type SchedulerOptions } from './schedule-slices.t
 import { isInsideSkippedElement } from './should-skip-element.ts';
 import { type BlockWalker, createBlockWalker, type TextBlock } from './walk-text-blocks.ts';
 
-/** Blocks longer than this are scanned in windows, so one huge text node never blocks the page. */
-const WINDOW = 32_768;
+/**
+ * Blocks longer than this are scanned in windows, so one huge text node never blocks the page.
+ * 8k: one matcher scan of a 32k window took 4-21 ms on a busy 2-core machine, too close to the
+ * 50 ms long-task line once added to a slice's 8 ms budget (tests/e2e/hostile-extreme.test.ts).
+ */
+const WINDOW = 8_192;
 /** Longer than any alias, so a mention that straddles two windows is still found whole. */
 const WINDOW_OVERLAP = 256;
 /** Work (characters scanned, 32 per step) between two looks at the clock: well under 1 ms. */
 const CLOCK_CHECK_UNITS = 4_096;
+/** While a pass is under way, how often the caller hears that mentions changed (see runSlice). */
+const CHANGE_REPORT_INTERVAL_MS = 1_000;
 
 export interface AnnotatorOptions {
   document: Document;
@@ -22,7 +28,7 @@ export interface AnnotatorOptions {
   /** Called when a mention is registered or removed; the caller owns the highlights. */
   onAdd: (record: MentionRecord) => void;
   onRemove: (record: MentionRecord) => void;
-  /** Called after each slice that changed the set of mentions. */
+  /** Called after a slice that changed the set of mentions: at the end of a pass, and at most once a second during it. */
   onChange: () => void;
   /** Nodes that are ours (the card host); their mutations are ignored. */
   isOwnNode: (node: Node) => boolean;
@@ -62,6 +68,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
   let inProgress: BlockInProgress | undefined;
   let complete = false;
   let changed = false;
+  let lastChangeReport = Number.NEGATIVE_INFINITY;
   const observer = new MutationObserver(queueMutations);
   const scheduler = createSliceScheduler({ ...options.scheduler, work: runSlice });
 
@@ -169,7 +176,8 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
       }
       walker ??= nextWalker();
       if (!walker) break;
-      const block = walker.nextBlock();
+      const block = walker.nextBlock(hasTime);
+      if (block === null) continue; // out of time inside a huge block; resume in the next slice
       if (!block) {
         walker = undefined;
         continue;
@@ -179,8 +187,13 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     const more = Boolean(inProgress || walker || roots.length || dirtyKeys.size);
     if (!more) complete = true;
     if (IS_BENCH && complete) markBenchOnce('cc:complete');
-    if (changed) {
+    // Each change of our highlights makes the browser repaint the marked text; in one 10 MB text
+    // node that repaint alone takes 200-700 ms in Chromium. So while a long pass is under way the
+    // caller hears of changes at most once a second (the first slice at once), and at the end.
+    const clock = options.scheduler?.now ?? (() => performance.now());
+    if (changed && (!more || clock() - lastChangeReport >= CHANGE_REPORT_INTERVAL_MS)) {
       changed = false;
+      lastChangeReport = clock();
       options.onChange();
     }
     return more;

@@ -32,8 +32,9 @@ export function mapOffsetsToRange(block: TextBlock, start: number, end: number):
   const endSegment = segments[last] as TextSegment;
   const startOffset = start - startSegment.start;
   const endOffset = end - endSegment.start;
-  if (startOffset > startSegment.node.data.length || endOffset > endSegment.node.data.length)
-    return undefined;
+  // node.length, not node.data.length: in Firefox every read of .data through the content
+  // script's Xray copies the whole string, 10 MB per mention on a page with one huge text node.
+  if (startOffset > startSegment.node.length || endOffset > endSegment.node.length) return undefined;
   const range = startSegment.node.ownerDocument.createRange();
   range.setStart(startSegment.node, startOffset);
   range.setEnd(endSegment.node, endOffset);

@@ -16,9 +16,16 @@ export interface TextBlock {
 }
 
 export interface BlockWalker {
-  /** The next block in document order, or undefined when the walk is done. */
-  nextBlock(): TextBlock | undefined;
+  /**
+   * The next block in document order, or undefined when the walk is done. With `hasTime`, returns
+   * null when time ran out inside a block (call again to resume): one block may hold 100,000
+   * inline text nodes, too many to join in one task.
+   */
+  nextBlock(hasTime?: () => boolean): TextBlock | null | undefined;
 }
+
+/** Nodes visited between two looks at the clock. */
+const NODES_PER_CHECK = 64;
 
 /**
  * Walks a document, element or shadow root one block at a time, so the caller
@@ -34,6 +41,9 @@ export function createBlockWalker(root: Node, onShadowRoot: (shadowRoot: ShadowR
   let done = false;
   let lastParent: Element | null | undefined;
   let lastKey: Node = root;
+  // The block being joined; kept across calls so a paused walk resumes where it stopped.
+  let block: TextBlock | undefined;
+  let text = '';
 
   /** Moves to the next node in document order, optionally jumping over the current node's children. */
   function advance(skipChildren: boolean): Node | null {
@@ -46,11 +56,19 @@ export function createBlockWalker(root: Node, onShadowRoot: (shadowRoot: ShadowR
     return null;
   }
 
-  function nextBlock(): TextBlock | undefined {
+  function takeBlock(): TextBlock | undefined {
+    const taken = block;
+    if (taken) taken.text = text;
+    block = undefined;
+    text = '';
+    return taken;
+  }
+
+  function nextBlock(hasTime?: () => boolean): TextBlock | null | undefined {
     if (done) return undefined;
-    let block: TextBlock | undefined;
-    let text = '';
+    let visited = 0;
     while (next) {
+      if (hasTime && ++visited % NODES_PER_CHECK === 0 && !hasTime()) return null;
       const node: Node = next;
       if (node.nodeType === Node.ELEMENT_NODE) {
         const element = node as Element;
@@ -72,18 +90,14 @@ export function createBlockWalker(root: Node, onShadowRoot: (shadowRoot: ShadowR
         lastKey = findBlockElement(parent, root, blockCache);
       }
       const key = lastKey;
-      if (block && block.key !== key) {
-        block.text = text;
-        return block;
-      }
+      if (block && block.key !== key) return takeBlock();
       if (!block) block = { key, text: '', segments: [] };
       block.segments.push({ node: textNode, start: text.length });
       text += textNode.data;
       next = advance(false);
     }
     done = true;
-    if (block) block.text = text;
-    return block;
+    return takeBlock();
   }
 
   return { nextBlock };
