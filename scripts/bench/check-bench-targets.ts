@@ -18,13 +18,15 @@ export function checkBenchTargets(results: Omit<BenchResults, 'targets'>): Targe
   const targeted = results.pages.filter((page) => page.targeted);
   for (const page of targeted) {
     const { ours, floor, markJs } = page;
-    const ratio = ours && floor ? ours.totalMs / floor.ms : Number.POSITIVE_INFINITY;
+    // Against the cold floor: our first walk runs in the content script's own world, where no
+    // node has a wrapper yet, so it pays what the floor's first walk pays. The warm ratio is shown too.
+    const ratio = ours && floor ? ours.totalMs / floor.coldMs : Number.POSITIVE_INFINITY;
     targets.push({
-      name: `ours ≤ ${TARGETS.oursOverFloor}x floor on ${page.name}`,
+      name: `ours ≤ ${TARGETS.oursOverFloor}x floor (cold walk) on ${page.name}`,
       met: ratio <= TARGETS.oursOverFloor,
       detail:
         ours && floor
-          ? `${ours.totalMs.toFixed(2)} / ${floor.ms.toFixed(2)} ms = ${ratio.toFixed(2)}x`
+          ? `${ours.totalMs.toFixed(2)} / ${floor.coldMs.toFixed(2)} ms = ${ratio.toFixed(2)}x (warm floor ${floor.warmMs.toFixed(2)} ms: ${(ours.totalMs / floor.warmMs).toFixed(1)}x)`
           : 'not measured',
     });
     if (page.kind !== 'corpus') continue;
