@@ -1,7 +1,14 @@
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS } from './harness/browsers.ts';
-import { readHighlightedTexts, readHighlights, sleep, waitFor } from './harness/page-helpers.ts';
+import {
+  findTextBox,
+  readCardText,
+  readHighlightedTexts,
+  readHighlights,
+  sleep,
+  waitFor,
+} from './harness/page-helpers.ts';
 import { type FixtureServer, serveFixtures } from './harness/serve-fixtures.ts';
 import type { TestBrowser, TestPage } from './harness/test-browser.ts';
 import {
@@ -77,6 +84,19 @@ describe.each(BROWSERS)('settings page in $name', ({ name, launch }) => {
         (await readHighlightNames(page)).every((entry) => entry.startsWith('cc-none-')),
       ),
     ).toBe(true);
+    // Nothing is painted for 'none' (highlight.css has no cc-none rules) until the pointer rests on a name.
+    const box = await findTextBox(page, '#p2', 'Sergey Lavrov');
+    await page.mouseMove(box.x + box.width / 2, box.y + box.height / 2);
+    // Marked while the pointer rests and before any card opens (the card would mark it too).
+    const markedBeforeCard = await waitFor(
+      async () => (await readHighlights(page))['cc-active'] === 1 && (await readCardText(page)) === '',
+      2_000,
+      20,
+    );
+    expect(markedBeforeCard).toBe(true);
+    await page.mouseMove(5, 790);
+    await page.press('Escape');
+    await sleep(800);
     await options.click('input[name="highlight-style"][value="underline"]');
     expect(
       await waitFor(async () =>
