@@ -75,6 +75,14 @@ export function checkBenchTargets(results: Omit<BenchResults, 'targets'>): Targe
       ? `${results.livePage.lastTenthMsPerKb.toFixed(3)} / ${results.livePage.firstTenthMsPerKb.toFixed(3)} ms/KB = ${live.toFixed(2)}x`
       : 'not measured',
   });
+  if (results.livePage) {
+    const { mentions, mentionsOnFreshLoad } = results.livePage;
+    targets.push({
+      name: 'live page: every mention registered (same count as a fresh load of the final page)',
+      met: mentions === mentionsOnFreshLoad,
+      detail: `${mentions} live, ${mentionsOnFreshLoad ?? '–'} fresh`,
+    });
+  }
   const gzipKb = results.contentScript.gzipBytes / 1024;
   targets.push({
     name: `content script ≤ ${TARGETS.gzipKb} KB gzipped`,

@@ -12,6 +12,10 @@ export interface LivePageCost {
   totalMs: number;
   longestTaskMs: number;
   mentions: number;
+  /** The page's HTML at the end, so the bench can check a fresh load of it finds as many mentions. */
+  finalHtml: string;
+  /** Mentions found on a fresh load of `finalHtml` (filled in by the bench): must equal `mentions`. */
+  mentionsOnFreshLoad?: number;
 }
 
 /**
@@ -65,5 +69,6 @@ export async function measureLivePage(page: Page, url: string): Promise<LivePage
     totalMs: summary.totalMs,
     longestTaskMs: summary.longestTaskMs,
     mentions,
+    finalHtml: await page.evaluate(() => `<!doctype html>\n${document.documentElement.outerHTML}`),
   };
 }

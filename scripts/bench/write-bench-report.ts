@@ -91,7 +91,7 @@ export function renderMarkdown(results: BenchResults): string {
     '',
     `- Card latency overhead (pointer at rest → card painted − ${card?.hoverDelayMs ?? '?'} ms hover delay), median: ${format(card?.overheadMs)} ms (samples: ${card?.samples.map((s) => s.toFixed(1)).join(', ') ?? '–'})`,
     `- 100 KB page without mentions: ${format(results.noMentions?.totalMs)} ms of ours (${results.noMentions?.tasks ?? '–'} tasks, ${results.noMentions?.mentions ?? '–'} mentions)`,
-    `- Live page (1,000 paragraphs over 10 s, ${format(live?.addedKb, 0)} KB added): ${format(live?.firstTenthMsPerKb, 3)} ms/KB first tenth, ${format(live?.lastTenthMsPerKb, 3)} ms/KB last tenth (ratio ${format(live?.ratio)}); per tenth: ${live?.msPerKbByTenth.map((v) => v.toFixed(3)).join(', ') ?? '–'}; longest task ${format(live?.longestTaskMs)} ms`,
+    `- Live page (1,000 paragraphs over 10 s, ${format(live?.addedKb, 0)} KB added): ${format(live?.firstTenthMsPerKb, 3)} ms/KB first tenth, ${format(live?.lastTenthMsPerKb, 3)} ms/KB last tenth (ratio ${format(live?.ratio)}); per tenth: ${live?.msPerKbByTenth.map((v) => v.toFixed(3)).join(', ') ?? '–'}; longest task ${format(live?.longestTaskMs)} ms; mentions registered live ${live?.mentions ?? '–'}, on a fresh load of the final page ${live?.mentionsOnFreshLoad ?? '–'}`,
     `- Content script (production build): ${(results.contentScript.rawBytes / 1024).toFixed(1)} KB raw, ${(results.contentScript.gzipBytes / 1024).toFixed(1)} KB gzipped`,
     '',
     '## Cross-check with the V8 sampling profiler',
