@@ -126,7 +126,8 @@ describe.each(BROWSERS)('live pages in $name', ({ name, launch }) => {
 
     await writeSettings(browser, { theme: 'dark' });
     await page.bringToFront();
-    await sleep(300);
+    await page.goto(`${server.origin}/article-dark.html`);
+    await waitFor(async () => (await readHighlightedTexts(page)).length > 0);
     const lavrov = await findTextBox(page, '#p2', 'Sergey Lavrov');
     await page.mouseMove(lavrov.x + lavrov.width / 2, lavrov.y + lavrov.height / 2);
     await waitFor(() => readCardText(page));
