@@ -28,22 +28,25 @@ export type { BlockScan, MatchableEntity, Matcher, Mention } from './matcher-typ
 export function compileMatcher(entities: readonly MatchableEntity[]): Matcher {
   const table = compilePatterns(entities);
   const automaton = buildAutomaton(table.patterns);
-  const { checkStart, checkEnd, recordsOf, records } = table;
+  const { checkStart, checkEnd, requiredFirstUnit, recordsOf, records } = table;
   const patternLength = automaton.patternLength;
   let buffer = createNormalizeBuffer();
   // Per-scan scratch, reused: whole-word hits as (pattern, start) pairs.
   const hitPattern: number[] = [];
   const hitStart: number[] = [];
+  let text = '';
 
   // Called during the pass: the units before the hit are folded already, the next one not yet.
   const collectHit = (pattern: number, end: number): void => {
     const start = end - (patternLength[pattern] as number);
+    const firstUnit = requiredFirstUnit[pattern] as number;
+    if (firstUnit >= 0 && text.charCodeAt(buffer.toOriginal[start] as number) !== firstUnit) return;
     if (checkStart[pattern] === 1 && isWordUnitAt(buffer.units, start - 1, end)) return;
     hitPattern.push(pattern);
     hitStart.push(start);
   };
 
-  const scanBlock = (text: string): BlockScan => {
+  const scanBlock = (): BlockScan => {
     hitPattern.length = 0;
     hitStart.length = 0;
     const length = foldAndScan(text, buffer, automaton, collectHit);
@@ -100,8 +103,9 @@ export function compileMatcher(entities: readonly MatchableEntity[]): Matcher {
   };
 
   return {
-    scanText(text: string): BlockScan {
-      const scan = scanBlock(text);
+    scanText(blockText: string): BlockScan {
+      text = blockText;
+      const scan = scanBlock();
       // Do not keep megabytes of scratch alive after one huge block.
       if (buffer.units.length > RETAINED_BUFFER_UNITS) buffer = createNormalizeBuffer();
       return scan;

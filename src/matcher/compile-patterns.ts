@@ -47,6 +47,12 @@ export interface PatternTable {
   /** 1 when the pattern starts (ends) with a word character, so it needs a word boundary there. */
   checkStart: Uint8Array;
   checkEnd: Uint8Array;
+  /**
+   * The code unit the page text must have at the start of a hit, or -1: set when every
+   * record of the pattern is a case-sensitive alias starting with the same ASCII character.
+   * Lets the scan drop the many "is" hits of "IS" before any other work.
+   */
+  requiredFirstUnit: Int32Array;
   recordsOf: number[][];
   records: PatternRecord[];
 }
@@ -140,9 +146,18 @@ export function compilePatterns(entities: readonly MatchableEntity[]): PatternTa
 
   const checkStart = new Uint8Array(patterns.length);
   const checkEnd = new Uint8Array(patterns.length);
+  const requiredFirstUnit = new Int32Array(patterns.length).fill(-1);
   patterns.forEach((pattern, index) => {
     checkStart[index] = isWordCodeUnit(pattern.charCodeAt(0)) ? 1 : 0;
     checkEnd[index] = isWordCodeUnit(pattern.charCodeAt(pattern.length - 1)) ? 1 : 0;
+    const firstUnits = new Set(
+      (recordsOf[index] as number[]).map((r) => {
+        const record = records[r];
+        return record?.kind === 'alias' && record.caseSensitive ? record.aliasText.charCodeAt(0) : -1;
+      }),
+    );
+    const [only] = firstUnits;
+    if (firstUnits.size === 1 && only !== undefined && only < 0x80) requiredFirstUnit[index] = only;
   });
-  return { patterns, checkStart, checkEnd, recordsOf, records };
+  return { patterns, checkStart, checkEnd, requiredFirstUnit, recordsOf, records };
 }

@@ -28,7 +28,7 @@ const codePointFolds = new Map<number, string>();
 
 const IGNORABLE = /^[\p{Default_Ignorable_Code_Point}\u0640]$/u;
 const MARK = /^[\p{Mn}\p{Me}]$/u;
-const MARKS = /[\p{Mn}\p{Me}\p{Default_Ignorable_Code_Point}]/gu;
+const MARKS = /[\p{Mn}\p{Me}\p{Default_Ignorable_Code_Point}\u0640]/gu;
 const SPACE = /^[\s\p{Cc}\p{Zs}\p{Zl}\p{Zp}]+$/u;
 
 /**
@@ -66,13 +66,20 @@ export function foldPunctuation(unit: number): number {
   return PUNCTUATION_FOLDS.get(unit) ?? unit;
 }
 
-/** Full fold of one code point: compatibility decomposition, marks removed, case folded. */
+/**
+ * Full fold of one code point: compatibility decomposition, marks removed, case folded,
+ * repeated until stable ("ẞ" → "ß" → "ss"), so that folding folded text changes nothing.
+ */
 function computeFold(char: string): string {
-  const decomposed = char.normalize('NFKD').replace(MARKS, '');
-  // upper-then-lower approximates Unicode full case folding: "ß" → "ss", "ς" → "σ", "ſ" → "s".
-  const cased = decomposed.toUpperCase().toLowerCase();
+  let folded = char;
+  for (let round = 0; round < 4; round++) {
+    // upper-then-lower approximates Unicode full case folding: "ß" → "ss", "ς" → "σ", "ſ" → "s".
+    const next = folded.normalize('NFKD').replace(MARKS, '').toUpperCase().toLowerCase();
+    if (next === folded) break;
+    folded = next;
+  }
   let out = '';
-  for (let i = 0; i < cased.length; i++) out += String.fromCharCode(foldPunctuation(cased.charCodeAt(i)));
+  for (let i = 0; i < folded.length; i++) out += String.fromCharCode(foldPunctuation(folded.charCodeAt(i)));
   return out;
 }
 

@@ -60,6 +60,11 @@ describe('normalize-text', () => {
       );
     });
 
+    it('folds to a fixed point: capital sharp s, Arabic presentation forms', () => {
+      expect(normalizeText('ẞ').normalized).toBe('ss');
+      expect(normalizeText('\ufcf2\ufe7d').normalized).toBe('');
+    });
+
     it('is idempotent on folded text', () => {
       fc.assert(
         fc.property(fc.string({ unit: 'grapheme', maxLength: 40 }), (text) => {
