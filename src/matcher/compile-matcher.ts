@@ -1,5 +1,5 @@
 import { buildAutomaton } from './build-automaton.ts';
-import { compilePatterns } from './compile-patterns.ts';
+import { compilePatterns, type PatternRecord } from './compile-patterns.ts';
 import { createNormalizeBuffer, foldAndScan } from './fold-and-scan.ts';
 import { isWordUnitAt } from './is-word-unit-at.ts';
 import type { BlockScan, MatchableEntity, Matcher, Mention } from './matcher-types.ts';
@@ -46,14 +46,32 @@ export function compileMatcher(entities: readonly MatchableEntity[]): Matcher {
     hitStart.push(start);
   };
 
+  // Per-scan marks without per-scan allocation: an entry is set when it holds this scan's number.
+  let scanNumber = 0;
+  const confirmedMark = new Int32Array(entities.length);
+  const cancelledMark = new Int32Array(records.length);
+  const confirmed: number[] = [];
+  const confirm = (entityIndex: number): void => {
+    if (confirmedMark[entityIndex] === scanNumber) return;
+    confirmedMark[entityIndex] = scanNumber;
+    confirmed.push(entityIndex);
+  };
+  /** The original end of a folded end, pulled back over trailing invisible characters. */
+  const mapEnd = (end: number, originalStart: number): number => {
+    let originalEnd = buffer.toOriginal[end] as number;
+    while (originalEnd > originalStart && isIgnorableCodeUnit(text.charCodeAt(originalEnd - 1)))
+      originalEnd--;
+    return originalEnd;
+  };
+
   const scanBlock = (): BlockScan => {
     hitPattern.length = 0;
     hitStart.length = 0;
     const length = foldAndScan(text, buffer, automaton, collectHit);
     if (hitPattern.length === 0) return { mentions: [], confirmedIds: [] };
 
-    const confirmed = new Set<number>();
-    const cancelledEverywhere = new Set<number>();
+    scanNumber++;
+    confirmed.length = 0;
     const localExclusions: { start: number; end: number; target: number }[] = [];
     const aliasHits: Candidate[] = [];
     for (let h = 0; h < hitPattern.length; h++) {
@@ -62,44 +80,40 @@ export function compileMatcher(entities: readonly MatchableEntity[]): Matcher {
       const end = start + (patternLength[pattern] as number);
       if (checkEnd[pattern] === 1 && isWordUnitAt(buffer.units, end, length)) continue;
       for (const index of recordsOf[pattern] as number[]) {
-        const record = records[index];
-        if (record?.kind === 'context') confirmed.add(record.entityIndex);
-        else if (record?.kind === 'exclude' && record.blockWide) cancelledEverywhere.add(record.target);
-        else if (record?.kind === 'exclude') localExclusions.push({ start, end, target: record.target });
-        else if (record?.kind === 'alias') aliasHits.push({ start, end, record });
+        const record = records[index] as PatternRecord;
+        if (record.kind === 'context') confirm(record.entityIndex);
+        else if (record.kind === 'alias') aliasHits.push({ start, end, record });
+        else if (record.blockWide) cancelledMark[record.target] = scanNumber;
+        else localExclusions.push({ start, end, target: record.target });
       }
     }
 
-    const toOriginal = buffer.toOriginal;
-    const mapEnd = (end: number, start: number): number => {
-      let originalEnd = toOriginal[end] as number;
-      while (originalEnd > start && isIgnorableCodeUnit(text.charCodeAt(originalEnd - 1))) originalEnd--;
-      return originalEnd;
-    };
-    const verified = aliasHits.filter((hit) => {
-      const recordIndex = hit.record.order;
-      if (cancelledEverywhere.has(recordIndex)) return false;
-      const excluded = localExclusions.some(
-        (x) => x.target === recordIndex && x.start <= hit.start && hit.end <= x.end,
-      );
-      if (excluded) return false;
-      const start = toOriginal[hit.start] as number;
-      return verifyAliasMatch(hit.record, text, start, mapEnd(hit.end, start));
-    });
+    const verified: Candidate[] = [];
+    for (const hit of aliasHits) {
+      const target = hit.record.order;
+      if (cancelledMark[target] === scanNumber) continue;
+      let excluded = false;
+      for (const x of localExclusions)
+        excluded ||= x.target === target && x.start <= hit.start && hit.end <= x.end;
+      if (excluded) continue;
+      const start = buffer.toOriginal[hit.start] as number;
+      if (verifyAliasMatch(hit.record, text, start, mapEnd(hit.end, start))) verified.push(hit);
+    }
 
-    const mentions: Mention[] = selectMentions(verified).map(({ start, end, record }: Candidate) => {
-      const originalStart = toOriginal[start] as number;
-      if (record.strength === 'strong') confirmed.add(record.entityIndex);
-      return {
+    const mentions: Mention[] = [];
+    for (const { start, end, record } of selectMentions(verified)) {
+      const originalStart = buffer.toOriginal[start] as number;
+      if (record.strength === 'strong') confirm(record.entityIndex);
+      mentions.push({
         start: originalStart,
         end: mapEnd(end, originalStart),
         entityId: record.entityId,
         alias: record.aliasText,
         strength: record.strength,
-      };
-    });
-    const confirmedIds = [...confirmed].sort((a, b) => a - b).map((i) => entities[i]?.id ?? '');
-    return { mentions, confirmedIds };
+      });
+    }
+    confirmed.sort((a, b) => a - b);
+    return { mentions, confirmedIds: confirmed.map((i) => entities[i]?.id ?? '') };
   };
 
   return {

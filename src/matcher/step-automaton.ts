@@ -17,5 +17,6 @@ export function stepAutomaton(automaton: Automaton, state: number, cls: number):
     }
     current = automaton.fail[current] as number;
   }
-  return automaton.dense[current * automaton.stride + cls] as number;
+  const next = automaton.dense[current * automaton.stride + cls] as number;
+  return next < 0 ? ~next : next;
 }

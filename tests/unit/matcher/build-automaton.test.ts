@@ -55,7 +55,7 @@ describe('build-automaton', () => {
       );
       const automaton = buildAutomaton(patterns);
       expect(automaton.denseCount).toBeLessThan(automaton.fail.length);
-      expect(automaton.dense.length).toBeLessThanOrEqual(1 << 17);
+      expect(automaton.dense.length).toBeLessThanOrEqual(1 << 15);
       const text = patterns.slice(0, 50).join(' ');
       expect(findWithAutomaton(patterns, text)).toEqual(findNaively(patterns, text));
     });
