@@ -14,29 +14,11 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type HTMLElement, type Node, NodeType, parse } from 'node-html-parser';
 import { compileMatcher, type MatchableEntity, type Mention } from '../src/matcher/compile-matcher.ts';
 import { resolveWeakMentions } from '../src/matcher/resolve-weak-mentions.ts';
+import { extractVisibleBlocks } from '../tests/fixtures/matcher/extract-visible-blocks.ts';
 
 const STORE_PATH = new URL('../src/store/entities.json', import.meta.url);
-const SKIPPED_TAGS = new Set([
-  'script',
-  'style',
-  'noscript',
-  'template',
-  'svg',
-  'head',
-  'textarea',
-  'iframe',
-]);
-const BLOCK_TAGS = new Set(
-  (
-    'address article aside blockquote body caption dd details dialog div dl dt fieldset figcaption figure ' +
-    'footer form h1 h2 h3 h4 h5 h6 header hgroup hr li main nav ol p pre section summary table tbody thead ' +
-    'tfoot tr td th ul br option center'
-  ).split(' '),
-);
-
 function loadEntities(): MatchableEntity[] {
   if (!existsSync(STORE_PATH)) {
     console.error(
@@ -51,40 +33,6 @@ function loadEntities(): MatchableEntity[] {
     process.exit(2);
   }
   return entities as MatchableEntity[];
-}
-
-function isHidden(element: HTMLElement): boolean {
-  const tag = element.rawTagName?.toLowerCase() ?? '';
-  if (SKIPPED_TAGS.has(tag)) return true;
-  if (element.hasAttribute('hidden')) return true;
-  if (element.getAttribute('aria-hidden') === 'true') return true;
-  return /display\s*:\s*none|visibility\s*:\s*hidden/i.test(element.getAttribute('style') ?? '');
-}
-
-/** Visible text of `root`, one string per block-level element (text of inline children joined). */
-function extractBlocks(root: HTMLElement): string[] {
-  const blocks: string[] = [];
-  let current = '';
-  const flush = (): void => {
-    if (current.trim() !== '') blocks.push(current);
-    current = '';
-  };
-  const walk = (node: Node): void => {
-    if (node.nodeType === NodeType.TEXT_NODE) {
-      current += node.text;
-      return;
-    }
-    if (node.nodeType !== NodeType.ELEMENT_NODE) return;
-    const element = node as HTMLElement;
-    if (isHidden(element)) return;
-    const isBlock = BLOCK_TAGS.has(element.rawTagName?.toLowerCase() ?? '');
-    if (isBlock) flush();
-    for (const child of element.childNodes) walk(child);
-    if (isBlock) flush();
-  };
-  walk(root);
-  flush();
-  return blocks;
 }
 
 type Tally = Map<string, Map<string, number>>;
@@ -131,12 +79,7 @@ const files = readdirSync(dir)
 let pagesWithMentions = 0;
 
 for (const file of files) {
-  const root = parse(readFileSync(join(dir, file), 'utf8'), {
-    comment: false,
-    blockTextElements: { script: true, noscript: true, style: true },
-  });
-  const body = root.querySelector('body') ?? root;
-  const blocks = extractBlocks(body);
+  const blocks = extractVisibleBlocks(readFileSync(join(dir, file), 'utf8'));
   const scans = blocks.map((text) => ({ text, scan: matcher.scanText(text) }));
   const confirmed = new Set(scans.flatMap(({ scan }) => scan.confirmedIds));
   const page: Tally = new Map();
