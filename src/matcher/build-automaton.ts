@@ -67,23 +67,26 @@ export function buildAutomaton(patterns: readonly string[], denseBudget = DENSE_
   const fail = new Int32Array(stateCount);
   const outLink = new Int32Array(stateCount).fill(-1);
 
-  /** The complete transition function, for a state whose row (if dense) is built. */
-  const transition = (state: number, cls: number): number => {
-    let current = state;
-    while (current >= denseCount) {
-      for (let e = edgeStart[current] as number; e < (edgeStart[current + 1] as number); e++) {
-        if (edgeClass[e] === cls) return edgeTarget[e] as number;
-      }
-      current = fail[current] as number;
-    }
-    const next = dense[current * stride + cls] as number;
-    return next < 0 ? ~next : next;
-  };
-
   for (let state = 0; state < stateCount; state++) {
     for (let e = edgeStart[state] as number; e < (edgeStart[state + 1] as number); e++) {
       const child = edgeTarget[e] as number;
-      const childFail = state === 0 ? 0 : transition(fail[state] as number, edgeClass[e] as number);
+      const cls = edgeClass[e] as number;
+      // The child's failure state: the complete transition from this state's failure state.
+      let childFail = 0;
+      if (state > 0) {
+        let from = fail[state] as number;
+        childFail = -1;
+        while (childFail < 0 && from >= denseCount) {
+          for (let f = edgeStart[from] as number; f < (edgeStart[from + 1] as number); f++) {
+            if (edgeClass[f] === cls) childFail = edgeTarget[f] as number;
+          }
+          from = fail[from] as number;
+        }
+        if (childFail < 0) {
+          const next = dense[from * stride + cls] as number;
+          childFail = next < 0 ? ~next : next;
+        }
+      }
       fail[child] = childFail;
       outLink[child] = (patternAt[child] as number) >= 0 ? child : (outLink[childFail] as number);
     }

@@ -1,6 +1,11 @@
 import { isWordCodeUnit } from './is-word-unit-at.ts';
 import type { MatchableEntity } from './matcher-types.ts';
-import { createNormalizeBuffer, type NormalizeBuffer, normalizeIntoBuffer } from './normalize-text.ts';
+import {
+  createNormalizeBuffer,
+  decodeUnits,
+  type NormalizeBuffer,
+  normalizeIntoBuffer,
+} from './normalize-text.ts';
 import { toStrictForm } from './to-strict-form.ts';
 
 /** An alias of an entity: a candidate mention. */
@@ -59,7 +64,7 @@ export interface PatternTable {
 
 function foldWith(buffer: NormalizeBuffer, text: string): string {
   const length = normalizeIntoBuffer(text, buffer);
-  return String.fromCharCode(...buffer.units.subarray(0, length)).trim();
+  return decodeUnits(buffer.units, length).trim();
 }
 
 /** True when `word` occurs in `phrase` as a whole word (both already folded). */

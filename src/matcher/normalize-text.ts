@@ -26,10 +26,16 @@ export function isIgnorableCodeUnit(unit: number): boolean {
   return classifyCodeUnit(unit) === KIND_IGNORABLE;
 }
 
-function decodeUnits(units: Uint16Array, length: number): string {
+/**
+ * `units[0..length)` as a string. `apply` with the typed array itself (allowed: it is
+ * array-like) rather than spreading it, which walks the iterator protocol and is slow
+ * before the JIT warms up (this runs for every alias when a matcher is compiled).
+ */
+export function decodeUnits(units: Uint16Array, length: number): string {
   let out = '';
   for (let i = 0; i < length; i += 4096) {
-    out += String.fromCharCode(...units.subarray(i, Math.min(length, i + 4096)));
+    const chunk = units.subarray(i, Math.min(length, i + 4096)) as unknown as number[];
+    out += String.fromCharCode.apply(null, chunk);
   }
   return out;
 }

@@ -268,6 +268,19 @@ describe('compile-matcher', () => {
       expect(text.slice(mention?.start, mention?.end)).toBe('Putin');
     });
 
+    it('matches through characters that fold to several units or are surrogate pairs', () => {
+      const streets = compileMatcher([
+        { id: 's', type: 'place', aliases: [{ text: 'Hauptstraße', strength: 'strong' }] },
+      ]);
+      const text = 'HAUPTSTRASSE, Hauptstraße und 😀Hauptstrasse😀';
+      expect(streets.scanText(text).mentions.map((m) => text.slice(m.start, m.end))).toEqual([
+        'HAUPTSTRASSE',
+        'Hauptstraße',
+        'Hauptstrasse',
+      ]);
+      expect(listMentions('𝐏𝐮𝐭𝐢𝐧 and 🇷🇺Putin')).toEqual(['𝐏𝐮𝐭𝐢𝐧→vladimir-putin', 'Putin→vladimir-putin']);
+    });
+
     it('matches Russian case forms listed in the store as whole Cyrillic words', () => {
       expect(listMentions('Путин заявил, что у Путина и Путину, с Путиным, о Путине')).toEqual([
         'Путин→vladimir-putin',
