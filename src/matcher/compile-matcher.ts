@@ -40,7 +40,11 @@ export function compileMatcher(entities: readonly MatchableEntity[]): Matcher {
   const collectHit = (pattern: number, end: number): void => {
     const start = end - (patternLength[pattern] as number);
     const firstUnit = requiredFirstUnit[pattern] as number;
-    if (firstUnit >= 0 && text.charCodeAt(buffer.toOriginal[start] as number) !== firstUnit) return;
+    if (firstUnit >= 0) {
+      // Only an ASCII original can be rejected here; "Ｉ" (full width) goes on to the full check.
+      const original = text.charCodeAt(buffer.toOriginal[start] as number);
+      if (original !== firstUnit && original < 0x80) return;
+    }
     if (checkStart[pattern] === 1 && isWordUnitAt(buffer.units, start - 1, end)) return;
     hitPattern.push(pattern);
     hitStart.push(start);

@@ -1,4 +1,5 @@
 import { isWordCodeUnit } from './is-word-unit-at.ts';
+import { makeStrictForm } from './make-strict-form.ts';
 import type { MatchableEntity } from './matcher-types.ts';
 import {
   createNormalizeBuffer,
@@ -6,7 +7,6 @@ import {
   type NormalizeBuffer,
   normalizeIntoBuffer,
 } from './normalize-text.ts';
-import { toStrictForm } from './to-strict-form.ts';
 
 /** An alias of an entity: a candidate mention. */
 export interface AliasRecord {
@@ -115,7 +115,7 @@ export function compilePatterns(entities: readonly MatchableEntity[]): PatternTa
       const caseSensitive = alias.caseSensitive === true;
       const foldDiacritics = alias.foldDiacritics !== false;
       const needsCheck = caseSensitive || !foldDiacritics;
-      const strictForm = needsCheck ? toStrictForm(alias.text, !caseSensitive, foldDiacritics) : undefined;
+      const strictForm = needsCheck ? makeStrictForm(alias.text, !caseSensitive, foldDiacritics) : undefined;
       const target = addRecord(
         folded,
         {

@@ -79,7 +79,7 @@ const PADDING = ' '.repeat(16);
  * is always a sliced one- or two-byte string: two shapes, and the call stays fast. The cost
  * is one flattening copy per block.
  */
-function toSlicedString(text: string): string {
+function copyAsSlicedString(text: string): string {
   return `${text}${PADDING}`.substring(0, text.length + 14);
 }
 
@@ -214,7 +214,7 @@ export function foldAndScan(
 ): number {
   if (buffer.units.length < text.length + 1) growBuffer(buffer, text.length + 1, 0);
   const cursor: ScanCursor = { i: 0, n: 0, state: 0, afterSpace: false };
-  const source = toSlicedString(text);
+  const source = copyAsSlicedString(text);
   while (scanUntilRare(source, text.length, buffer.units, buffer.toOriginal, automaton, onMatch, cursor)) {
     feedRareCharacter(text, buffer, automaton, onMatch, cursor);
   }

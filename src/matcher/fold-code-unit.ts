@@ -120,11 +120,6 @@ export function classifyCodeUnit(unit: number): number {
   return kind === KIND_UNKNOWN ? fillUnit(unit) : kind;
 }
 
-/** The folded single unit of a KIND_SINGLE code unit (call `classifyCodeUnit` first). */
-export function getFoldedUnit(unit: number): number {
-  return foldedUnits[unit] ?? unit;
-}
-
 /** The folded text of a KIND_EXPAND code unit. */
 export function findExpansion(unit: number): string {
   return expansions.get(unit) ?? '';

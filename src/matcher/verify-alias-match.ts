@@ -1,6 +1,6 @@
 import type { AliasRecord } from './compile-patterns.ts';
 import { isInCapsRun } from './is-in-caps-run.ts';
-import { toStrictForm } from './to-strict-form.ts';
+import { makeStrictForm } from './make-strict-form.ts';
 
 /**
  * Cheap answer for the common case, a case-sensitive alias against the same number of
@@ -29,7 +29,7 @@ export function verifyAliasMatch(record: AliasRecord, text: string, start: numbe
     const quick = record.foldDiacritics ? compareRawUnits(record.aliasText, text, start, end) : undefined;
     const same =
       quick ??
-      toStrictForm(text.slice(start, end), !record.caseSensitive, record.foldDiacritics) ===
+      makeStrictForm(text.slice(start, end), !record.caseSensitive, record.foldDiacritics) ===
         record.strictForm;
     if (!same) return false;
   }

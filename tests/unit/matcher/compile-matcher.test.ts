@@ -190,6 +190,7 @@ describe('compile-matcher', () => {
       expect(listMentions('IS fighters attacked; this is not it; Is it?')).toEqual(['IS→islamic-state']);
       expect(listMentions('the islamic state of things')).toEqual([]);
       expect(listMentions('the Islamic State group')).toEqual(['Islamic State→islamic-state']);
+      expect(listMentions('ＩＳ fighters')).toEqual(['ＩＳ→islamic-state']);
     });
 
     it('skips ALL-CAPS case-sensitive aliases inside ALL-CAPS runs of words', () => {

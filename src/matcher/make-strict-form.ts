@@ -13,7 +13,7 @@ import {
  * apostrophes, dashes), so "Islamic\u00a0State" still equals "Islamic State". Used for
  * aliases at compile time and for the few candidate matches that need the check.
  */
-export function toStrictForm(text: string, foldCase: boolean, foldDiacritics: boolean): string {
+export function makeStrictForm(text: string, foldCase: boolean, foldDiacritics: boolean): string {
   const source = text.normalize(foldDiacritics ? 'NFKD' : 'NFKC');
   let out = '';
   let afterSpace = true;
