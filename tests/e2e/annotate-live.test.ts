@@ -72,36 +72,6 @@ describe.each(BROWSERS)('live pages in $name', ({ name, launch }) => {
     expect(page.errors).toEqual([]);
   });
 
-  it('annotates a same-origin and a cross-origin frame, each in its own document', async () => {
-    await page.goto(`${server.origin}/frame-host.html`);
-    await waitFor(async () => (await readHighlightedTexts(page)).includes('Sochi'));
-    expect(await readHighlightedTexts(page)).toEqual(['Sochi']);
-    const sameOrigin = await waitFor(() =>
-      page.evaluate<string[]>(`() => {
-        const frameWindow = document.getElementById('same').contentWindow;
-        const out = [];
-        frameWindow.CSS.highlights.forEach((highlight, key) => {
-          if (String(key).startsWith('cc-')) highlight.forEach((range) => out.push(range.toString()));
-        });
-        return out.length ? out : null;
-      }`),
-    );
-    expect(sameOrigin).toEqual(['Uzbekistan']);
-    const cross = await waitFor(() =>
-      page.evaluateInFrame<string[] | null>(
-        'localhost',
-        `() => {
-      const out = [];
-      CSS.highlights.forEach((highlight, key) => {
-        if (String(key).startsWith('cc-')) highlight.forEach((range) => out.push(range.toString()));
-      });
-      return out.length ? out : null;
-    }`,
-      ),
-    );
-    expect(cross).toEqual(['Uzbekistan']);
-  });
-
   it('places the card beside the hovered line without covering it, and saves light and dark screenshots', async () => {
     await page.goto(`${server.origin}/article.html`);
     await waitFor(async () => (await readHighlightedTexts(page)).length > 0);
