@@ -3,14 +3,15 @@ import { buildTrie } from './build-trie.ts';
 /**
  * Aho–Corasick automaton over UTF-16 code units of folded text, in flat typed arrays.
  *
- * Why our own and not `modern-ahocorasick` (measured with `npm run bench:matcher`, ~10 MB of
- * mixed page text, the automaton stage alone on already-folded text): see the numbers the
- * bench prints on every run; on this machine ours scans at a few hundred MB/s while
- * modern-ahocorasick 3.3 (default and `fast` double-array backends) scans at 1–10 MB/s,
- * because it segments the text into grapheme clusters with Intl.Segmenter and builds a
- * match object per hit. It would also need our folding, offset map and word-boundary pass
- * around it anyway (it neither folds nor maps offsets through removed characters), and
- * `src/matcher` may import nothing but store types.
+ * Why our own and not `modern-ahocorasick` 3.3 (installed): measured with
+ * `npm run bench:matcher` on ~10 MB of generated page text and the bundled store, the
+ * automaton stage alone on already-folded text, same patterns, CPU time on this shared
+ * 2-core machine: ours ~150-250 MB/s; modern-ahocorasick ~6-9 MB/s with its default
+ * backend and ~1 MB/s with its double-array `fast` backend. It segments text into grapheme
+ * clusters with Intl.Segmenter and builds a match object per hit. It would also need our
+ * folding, offset map and word-boundary checks around it anyway (it neither folds nor maps
+ * offsets through removed characters), and `src/matcher` may import nothing but store
+ * types. The bench prints both numbers on every run.
  *
  * Layout:
  * - `classOf[unit]`: every code unit that occurs in some pattern gets a class 1..K; 0 means
