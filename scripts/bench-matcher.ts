@@ -59,17 +59,8 @@ function measureMedian(runs: number, work: () => void): number {
   return cpu[Math.floor(cpu.length / 2)] as number;
 }
 
-/**
- * CPU time of each `work` over all `blocks`, robust to a busy machine: the blocks are cut
- * into chunks of about 256 K characters; every round times each chunk with each `work` in
- * turn (so all of them see the same conditions), and a chunk counts with its fastest round
- * (noise only ever adds time). Returns the sums of those minima, in ms, one per `work`.
- */
-function measureChunked(
-  blocks: readonly string[],
-  works: ((block: string) => unknown)[],
-  rounds = 7,
-): number[] {
+/** Cut blocks into chunks of about 256 K characters. */
+function cutChunks(blocks: readonly string[]): string[][] {
   const chunks: string[][] = [[]];
   let size = 0;
   for (const block of blocks) {
@@ -80,14 +71,28 @@ function measureChunked(
     chunks[chunks.length - 1]?.push(block);
     size += block.length;
   }
-  const best = works.map(() => chunks.map(() => Number.POSITIVE_INFINITY));
+  return chunks;
+}
+
+/**
+ * CPU time of each job (a `work` over its `blocks`), robust to a busy machine: the blocks
+ * are cut into chunks of about 256 K characters; every round times every chunk of every job
+ * in turn (so all jobs see the same conditions), and a chunk counts with its fastest round
+ * (noise only ever adds time). Returns the sums of those minima, in ms, one per job.
+ */
+function measureChunked(
+  jobs: { blocks: readonly string[]; work: (block: string) => unknown }[],
+  rounds = 7,
+): number[] {
+  const chunked = jobs.map((job) => cutChunks(job.blocks));
+  const best = chunked.map((chunks) => chunks.map(() => Number.POSITIVE_INFINITY));
   for (let round = 0; round < rounds; round++) {
-    chunks.forEach((chunk, c) => {
-      works.forEach((work, w) => {
+    jobs.forEach(({ work }, j) => {
+      (chunked[j] as string[][]).forEach((chunk, c) => {
         const [time] = measureRuns(1, () => {
           for (const block of chunk) work(block);
         }).cpu;
-        const row = best[w] as number[];
+        const row = best[j] as number[];
         row[c] = Math.min(row[c] as number, time as number);
       });
     });
@@ -161,12 +166,12 @@ const bigCompileMs = measureMedian(5, () => compileMatcher(bigEntities));
 let fullMentions = 0;
 for (const block of blocks) fullMentions += matcher.scanText(block).mentions.length;
 const normalizeBuffer = createNormalizeBuffer();
-const [fullMs, bigMs, normalizeMs] = measureChunked(blocks, [
-  (block) => matcher.scanText(block),
-  (block) => bigMatcher.scanText(block),
-  (block) => normalizeIntoBuffer(block, normalizeBuffer),
-]) as [number, number, number];
-const [plainMs] = measureChunked(plainBlocks, [(block) => matcher.scanText(block)]) as [number];
+const [fullMs, bigMs, plainMs, normalizeMs] = measureChunked([
+  { blocks, work: (block) => matcher.scanText(block) },
+  { blocks, work: (block) => bigMatcher.scanText(block) },
+  { blocks: plainBlocks, work: (block) => matcher.scanText(block) },
+  { blocks, work: (block) => normalizeIntoBuffer(block, normalizeBuffer) },
+]) as [number, number, number, number];
 
 const fullMBps = toMBps(chars, fullMs);
 const bigMBps = toMBps(chars, bigMs);
