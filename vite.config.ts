@@ -52,7 +52,8 @@ export default defineConfig({
     outDir: process.env.CC_OUT_DIR ?? `dist/${target}`,
     emptyOutDir: true,
     target: target === 'firefox' ? 'firefox140' : 'chrome105',
-    minify: true,
+    // CC_MINIFY=0 keeps function names for profiling bench builds.
+    minify: process.env.CC_MINIFY !== '0',
     sourcemap: false,
     modulePreload: false,
   },
