@@ -19,15 +19,19 @@ const PAGES_DIR = resolve('tests/fixtures/pages');
 /** Pages whose own scripts change their DOM after load cannot be compared with a re-parse of their bytes. */
 const SCRIPTED_PAGES = new Set(['react-ssr.html']);
 
-async function openCardOn(page: TestPage, selector: string, text: string): Promise<string> {
+async function openCardOn(page: TestPage, selector: string, text: string, expected = text): Promise<string> {
   const box = await findTextBox(page, selector, text);
   await page.mouseMove(box.x + box.width / 2, box.y + box.height / 2);
-  return waitFor(() => readCardText(page), 4_000);
+  // Wait for this name's card, not merely any card.
+  return waitFor(async () => {
+    const card = await readCardText(page);
+    return card.includes(expected) ? card : '';
+  }, 6_000);
 }
 
 async function closeCard(page: TestPage): Promise<void> {
   await page.mouseMove(2, 2);
-  await waitFor(async () => (await readCardText(page)) === '', 2_000);
+  expect(await waitFor(async () => (await readCardText(page)) === '', 5_000), 'card closed').toBe(true);
 }
 
 describe.each(BROWSERS)('annotation in $name', ({ name, launch }) => {
@@ -54,14 +58,19 @@ describe.each(BROWSERS)('annotation in $name', ({ name, launch }) => {
   it('opens a card for each entity type', async () => {
     await load('entity-types.html');
     const cases = [
-      ['#person', 'Zamir Kabulov', 'Person'],
-      ['#group', 'Taliban', 'Group'],
-      ['#organization', 'Collective Security Treaty Organization', 'Organisation'],
-      ['#place', 'Tajikistan', 'Place'],
-      ['#event', 'Moscow format', 'Event'],
+      ['#person', 'Zamir Kabulov', 'Zamir Kabulov', 'Person'],
+      ['#group', 'Taliban', 'Islamist movement', 'Group'],
+      [
+        '#organization',
+        'Collective Security Treaty Organization',
+        'Collective Security Treaty Organization',
+        'Organisation',
+      ],
+      ['#place', 'Tajikistan', 'Tajikistan', 'Place'],
+      ['#event', 'Moscow format', 'Moscow-format talks', 'Event'],
     ] as const;
-    for (const [selector, text, type] of cases) {
-      const card = await openCardOn(page, selector, text);
+    for (const [selector, text, name, type] of cases) {
+      const card = await openCardOn(page, selector, text, name);
       expect(card, `${text} card`).toContain(type);
       expect(card).toContain('In this article');
       await closeCard(page);

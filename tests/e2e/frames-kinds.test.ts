@@ -35,13 +35,15 @@ async function readCrossOriginMarks(browser: TestBrowser, origin: string): Promi
   if (context) {
     for (const tab of context.pages())
       for (const frame of tab.frames())
-        if (frame.url().startsWith(`${origin}/frame-child.html`)) return (await frame.evaluate(`(${READ_MARKS})()`)) as string[];
+        if (frame.url().startsWith(`${origin}/frame-child.html`))
+          return (await frame.evaluate(`(${READ_MARKS})()`)) as string[];
     return [];
   }
   const firefox = (browser as TestBrowser & { browser?: PuppeteerBrowser }).browser;
   for (const tab of (await firefox?.pages()) ?? [])
     for (const frame of tab.frames())
-      if (frame.url().startsWith(`${origin}/frame-child.html`)) return (await frame.evaluate(`(${READ_MARKS})()`)) as string[];
+      if (frame.url().startsWith(`${origin}/frame-child.html`))
+        return (await frame.evaluate(`(${READ_MARKS})()`)) as string[];
   return [];
 }
 

@@ -104,6 +104,12 @@ export async function launchChromium(
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
+  // The settings page the extension opens on install comes up in front; wait for it and close it,
+  // so it cannot later take the foreground from a test's page.
+  const welcome = async () =>
+    context.pages().some((page) => page.url().startsWith(`chrome-extension://${extensionId}/`));
+  for (let waited = 0; waited < 5_000 && !(await welcome()); waited += 100)
+    await new Promise((done) => setTimeout(done, 100));
   for (const page of context.pages()) await page.close();
   return {
     name: 'chromium',

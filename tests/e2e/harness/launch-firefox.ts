@@ -131,6 +131,9 @@ export async function launchFirefox(
     },
   });
   const extensionId = await browser.installExtension(distDir);
+  // The settings page the extension opens on install comes up in front; wait for it, so it cannot
+  // later take the foreground from a test's page (a background tab gets no animation frames).
+  await findExtensionPage(browser);
   return {
     name: 'firefox',
     browser,

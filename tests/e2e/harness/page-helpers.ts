@@ -82,8 +82,9 @@ export function readOuterHtml(page: TestPage): Promise<string> {
 export function readPristineHtml(page: TestPage): Promise<string> {
   return page.evaluate(`async () => {
     const html = await (await fetch(location.href)).text();
-    // parseHTMLUnsafe also attaches declarative shadow roots, as the live parser did.
-    const parsed = typeof Document.parseHTMLUnsafe === 'function'
+    // Declarative shadow roots need parseHTMLUnsafe to be attached as the live parser did;
+    // elsewhere DOMParser, because Chromium's parseHTMLUnsafe drops comments.
+    const parsed = html.includes('shadowrootmode') && typeof Document.parseHTMLUnsafe === 'function'
       ? Document.parseHTMLUnsafe(html)
       : new DOMParser().parseFromString(html, 'text/html');
     return parsed.documentElement.outerHTML;
