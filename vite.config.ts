@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import { defineConfig } from 'vite';
-import { writeAliasIndex } from './scripts/write-alias-index.ts';
+import { writeAliasIndex, writePatternTable } from './scripts/write-alias-index.ts';
 
 type Target = 'chrome' | 'firefox';
 type Manifest = Record<string, unknown> & { background?: Record<string, unknown> };
@@ -32,6 +32,10 @@ const aliasIndexPath = writeAliasIndex(
   resolve(import.meta.dirname, 'src/store/entities.json'),
   resolve(import.meta.dirname, 'node_modules/.cache/context-cards/alias-index.json'),
 );
+const patternTablePath = writePatternTable(
+  resolve(import.meta.dirname, 'src/store/entities.json'),
+  resolve(import.meta.dirname, 'node_modules/.cache/context-cards/pattern-table.json'),
+);
 
 // `npm run bench` builds an instrumented copy (CC_BENCH=1) into its own folder
 // (CC_OUT_DIR), so dist/ always holds the production build. In production
@@ -40,7 +44,7 @@ const isBench = process.env.CC_BENCH === '1';
 
 export default defineConfig({
   define: { __CC_BENCH__: JSON.stringify(isBench) },
-  resolve: { alias: { 'virtual:alias-index': aliasIndexPath } },
+  resolve: { alias: { 'virtual:alias-index': aliasIndexPath, 'virtual:pattern-table': patternTablePath } },
   plugins: [
     crx({
       manifest: manifest as unknown as ManifestV3Export,

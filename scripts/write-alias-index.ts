@@ -1,5 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { compilePatterns } from '../src/matcher/compile-patterns.ts';
+import { serializePatternTable } from '../src/matcher/serialize-pattern-table.ts';
 import type { Store } from '../src/store/types.ts';
 
 /**
@@ -19,5 +21,13 @@ export function writeAliasIndex(storePath: string, outPath: string): string {
   }));
   mkdirSync(dirname(outPath), { recursive: true });
   writeFileSync(outPath, JSON.stringify(index));
+  return outPath;
+}
+
+/** The bundled store's folded pattern table, so pages skip folding every alias (`virtual:pattern-table`). */
+export function writePatternTable(storePath: string, outPath: string): string {
+  const store = JSON.parse(readFileSync(storePath, 'utf8')) as Store;
+  mkdirSync(dirname(outPath), { recursive: true });
+  writeFileSync(outPath, JSON.stringify(serializePatternTable(compilePatterns(store.entities))));
   return outPath;
 }

@@ -1,5 +1,7 @@
 import aliasIndex from 'virtual:alias-index';
+import patternTable from 'virtual:pattern-table';
 import { compileMatcher } from '../../src/matcher/compile-matcher.ts';
+import { deserializePatternTable } from '../../src/matcher/serialize-pattern-table.ts';
 import { type Message, parseMessage } from '../../src/messaging/messages.ts';
 import { browser } from '../../src/platform/browser.ts';
 import type { Settings } from '../../src/settings/defaults.ts';
@@ -61,10 +63,13 @@ async function start(settings: Settings): Promise<void> {
   const entities = new Map<string, EntityInfo>();
   for (const entity of index) if (!entities.has(entity.id)) entities.set(entity.id, entity);
   if (lifetime.signal.aborted || session || ticket !== starts) return;
+  const seen = new Set<string>();
   session = createSession({
     document,
+    // Without packs the bundled store's aliases were folded at build time; with packs, fold all here.
     matcher: compileMatcher(
-      index.filter((entity, position) => index.findIndex((e) => e.id === entity.id) === position),
+      index.filter((entity) => !seen.has(entity.id) && Boolean(seen.add(entity.id))),
+      packs.length === 0 ? deserializePatternTable(patternTable) : undefined,
     ),
     entities,
     settings,

@@ -1,5 +1,5 @@
 import { buildAutomaton } from './build-automaton.ts';
-import { compilePatterns, type PatternRecord } from './compile-patterns.ts';
+import { compilePatterns, type PatternRecord, type PatternTable } from './compile-patterns.ts';
 import { createNormalizeBuffer, foldAndScan } from './fold-and-scan.ts';
 import { isWordUnitAt } from './is-word-unit-at.ts';
 import type { BlockScan, MatchableEntity, Matcher, Mention } from './matcher-types.ts';
@@ -25,8 +25,9 @@ export type { BlockScan, MatchableEntity, Matcher, Mention } from './matcher-typ
  * Known limits, by design: whole words only, so Arabic-script names with an attached
  * prefix ("و" + "کابل", "بطالبان") are not found; exclusions act within one block.
  */
-export function compileMatcher(entities: readonly MatchableEntity[]): Matcher {
-  const table = compilePatterns(entities);
+export function compileMatcher(entities: readonly MatchableEntity[], prebuilt?: PatternTable): Matcher {
+  // `prebuilt` is compilePatterns(entities) made at build time (serialize-pattern-table.ts).
+  const table = prebuilt ?? compilePatterns(entities);
   const automaton = buildAutomaton(table.patterns);
   const { checkStart, checkEnd, requiredFirstUnit, recordsOf, records } = table;
   const patternLength = automaton.patternLength;

@@ -4,3 +4,10 @@ declare module 'virtual:alias-index' {
   const index: Pick<Entity, 'id' | 'name' | 'type' | 'aliases' | 'contextWords'>[];
   export default index;
 }
+
+declare module 'virtual:pattern-table' {
+  import type { SerializedPatternTable } from '../matcher/serialize-pattern-table.ts';
+
+  const table: SerializedPatternTable;
+  export default table;
+}
