@@ -88,8 +88,10 @@ export interface TextRule {
 
 export function findTextProblem(text: string, rule: TextRule): string | undefined {
   if (text.length === 0) return 'must not be empty';
-  // UTF-16 code units >= code points, so the cheap count settles most strings.
-  const length = text.length >= rule.min && text.length <= rule.max ? text.length : countCharacters(text);
+  // A character is one or two UTF-16 code units, so the cheap count settles most strings: at most
+  // `max` units is at most `max` characters, and at least 2 x `min` units is at least `min` characters.
+  const cheap = text.length <= rule.max && text.length >= 2 * rule.min;
+  const length = cheap ? text.length : countCharacters(text);
   if (length < rule.min || length > rule.max) {
     const range =
       rule.min > 1 ? `${rule.min} to ${rule.max} characters long` : `at most ${rule.max} characters`;
