@@ -1,6 +1,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { buildAutomaton } from '../src/matcher/build-automaton.ts';
 import { compilePatterns } from '../src/matcher/compile-patterns.ts';
+import { serializeAutomaton } from '../src/matcher/serialize-automaton.ts';
 import { serializePatternTable } from '../src/matcher/serialize-pattern-table.ts';
 import type { Store } from '../src/store/types.ts';
 
@@ -24,10 +26,18 @@ export function writeAliasIndex(storePath: string, outPath: string): string {
   return outPath;
 }
 
-/** The bundled store's folded pattern table, so pages skip folding every alias (`virtual:pattern-table`). */
+/**
+ * The bundled store's folded pattern table and its finished automaton (`virtual:pattern-table`),
+ * so a page without packs neither folds an alias nor builds a state.
+ */
 export function writePatternTable(storePath: string, outPath: string): string {
   const store = JSON.parse(readFileSync(storePath, 'utf8')) as Store;
+  const table = compilePatterns(store.entities);
+  const shipped = {
+    table: serializePatternTable(table),
+    automaton: serializeAutomaton(buildAutomaton(table.patterns)),
+  };
   mkdirSync(dirname(outPath), { recursive: true });
-  writeFileSync(outPath, JSON.stringify(serializePatternTable(compilePatterns(store.entities))));
+  writeFileSync(outPath, JSON.stringify(shipped));
   return outPath;
 }

@@ -1,6 +1,7 @@
 import aliasIndex from 'virtual:alias-index';
-import patternTable from 'virtual:pattern-table';
+import prebuilt from 'virtual:pattern-table';
 import { compileMatcher } from '../../src/matcher/compile-matcher.ts';
+import { deserializeAutomaton } from '../../src/matcher/serialize-automaton.ts';
 import { deserializePatternTable } from '../../src/matcher/serialize-pattern-table.ts';
 import { type Message, parseMessage } from '../../src/messaging/messages.ts';
 import { browser } from '../../src/platform/browser.ts';
@@ -66,11 +67,16 @@ async function start(settings: Settings): Promise<void> {
   const seen = new Set<string>();
   session = createSession({
     document,
-    // Without packs the bundled store's aliases were folded at build time; with packs, fold all here.
-    matcher: compileMatcher(
-      index.filter((entity) => !seen.has(entity.id) && Boolean(seen.add(entity.id))),
-      packs.length === 0 ? deserializePatternTable(patternTable) : undefined,
-    ),
+    // Without packs the bundled store's aliases were folded and its automaton built at build
+    // time; with packs, fold and build everything here.
+    matcher:
+      packs.length === 0
+        ? compileMatcher(
+            index,
+            deserializePatternTable(prebuilt.table),
+            deserializeAutomaton(prebuilt.automaton),
+          )
+        : compileMatcher(index.filter((entity) => !seen.has(entity.id) && Boolean(seen.add(entity.id)))),
     entities,
     settings,
     loadEntity,

@@ -91,15 +91,8 @@ export function buildAutomaton(patterns: readonly string[], denseBudget = DENSE_
       fail[child] = childFail;
       outLink[child] = (patternAt[child] as number) >= 0 ? child : (outLink[childFail] as number);
     }
-    if (state >= denseCount) continue;
-    // A dense row is the failure state's row with the state's own edges on top.
-    const row = state * stride;
-    const failRow = (fail[state] as number) * stride;
-    if (state > 0) dense.copyWithin(row, failRow, failRow + stride);
-    for (let e = edgeStart[state] as number; e < (edgeStart[state + 1] as number); e++) {
-      const target = edgeTarget[e] as number;
-      dense[row + (edgeClass[e] as number)] = (outLink[target] as number) >= 0 ? ~target : target;
-    }
+    if (state < denseCount)
+      fillDenseRow(dense, state, stride, fail, edgeStart, edgeClass, edgeTarget, outLink);
   }
 
   const patternLength = Int32Array.from(patterns, (p) => p.length);
@@ -116,4 +109,34 @@ export function buildAutomaton(patterns: readonly string[], denseBudget = DENSE_
     patternAt,
     patternLength,
   };
+}
+
+/** A dense row is the failure state's row (already filled: failure states are shallower) with the state's own edges on top. */
+function fillDenseRow(
+  dense: Int32Array,
+  state: number,
+  stride: number,
+  fail: Int32Array,
+  edgeStart: Int32Array,
+  edgeClass: Uint16Array,
+  edgeTarget: Int32Array,
+  outLink: Int32Array,
+): void {
+  const row = state * stride;
+  const failRow = (fail[state] as number) * stride;
+  if (state > 0) dense.copyWithin(row, failRow, failRow + stride);
+  for (let e = edgeStart[state] as number; e < (edgeStart[state + 1] as number); e++) {
+    const target = edgeTarget[e] as number;
+    dense[row + (edgeClass[e] as number)] = (outLink[target] as number) >= 0 ? ~target : target;
+  }
+}
+
+/** The dense rows of an automaton whose links were computed elsewhere (at build time, see serialize-automaton.ts). */
+export function buildDenseRows(automaton: Omit<Automaton, 'dense'>): Int32Array {
+  const { stride, denseCount, fail, edgeStart, edgeClass, edgeTarget, outLink } = automaton;
+  const dense = new Int32Array(denseCount * stride);
+  for (let state = 0; state < denseCount; state++) {
+    fillDenseRow(dense, state, stride, fail, edgeStart, edgeClass, edgeTarget, outLink);
+  }
+  return dense;
 }

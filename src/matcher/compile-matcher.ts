@@ -1,4 +1,4 @@
-import { buildAutomaton } from './build-automaton.ts';
+import { type Automaton, buildAutomaton } from './build-automaton.ts';
 import { compilePatterns, type PatternRecord, type PatternTable } from './compile-patterns.ts';
 import { createNormalizeBuffer, foldAndScan } from './fold-and-scan.ts';
 import { isWordUnitAt } from './is-word-unit-at.ts';
@@ -25,10 +25,15 @@ export type { BlockScan, MatchableEntity, Matcher, Mention } from './matcher-typ
  * Known limits, by design: whole words only, so Arabic-script names with an attached
  * prefix ("و" + "کابل", "بطالبان") are not found; exclusions act within one block.
  */
-export function compileMatcher(entities: readonly MatchableEntity[], prebuilt?: PatternTable): Matcher {
-  // `prebuilt` is compilePatterns(entities) made at build time (serialize-pattern-table.ts).
+export function compileMatcher(
+  entities: readonly MatchableEntity[],
+  prebuilt?: PatternTable,
+  prebuiltAutomaton?: Automaton,
+): Matcher {
+  // `prebuilt` is compilePatterns(entities) made at build time (serialize-pattern-table.ts), and
+  // `prebuiltAutomaton` buildAutomaton(prebuilt.patterns) (serialize-automaton.ts).
   const table = prebuilt ?? compilePatterns(entities);
-  const automaton = buildAutomaton(table.patterns);
+  const automaton = (prebuilt && prebuiltAutomaton) ?? buildAutomaton(table.patterns);
   const { checkStart, checkEnd, requiredFirstUnit, recordsOf, records } = table;
   const patternLength = automaton.patternLength;
   let buffer = createNormalizeBuffer();

@@ -6,8 +6,9 @@ declare module 'virtual:alias-index' {
 }
 
 declare module 'virtual:pattern-table' {
+  import type { SerializedAutomaton } from '../matcher/serialize-automaton.ts';
   import type { SerializedPatternTable } from '../matcher/serialize-pattern-table.ts';
 
-  const table: SerializedPatternTable;
-  export default table;
+  const shipped: { table: SerializedPatternTable; automaton: SerializedAutomaton };
+  export default shipped;
 }
