@@ -115,7 +115,7 @@ export function createSession(options: SessionOptions): Session {
 
   const hover = createHoverIntent<MentionRecord>({
     openDelayMs: () => settings.hoverDelayMs,
-    onPrefetch: (record) => cards.prefetch(record.entityId),
+    onPrefetch: (record) => cards.prefetch(record.entityId, record),
     onOpen: (record) =>
       void cards.open({ entityId: record.entityId, record, point: lastPoint, focus: false }),
     onClose: () => {
@@ -124,6 +124,8 @@ export function createSession(options: SessionOptions): Session {
   });
 
   let lastPoint = { x: 0, y: 0 };
+  /** When the pointer reached lastPoint (event time, same clock as performance.now()). */
+  let lastMoveAt = 0;
   let frame: number | undefined;
   function handlePointer(): void {
     frame = undefined;
@@ -131,7 +133,7 @@ export function createSession(options: SessionOptions): Session {
     // mutation brings our marks back; a pointer move is cheap to piggyback on (a few Map lookups).
     highlights.restore();
     const record = findMentionAtPoint(document, lastPoint.x, lastPoint.y, annotator.mentions, shadowRoots);
-    if (record && shown.has(record)) hover.enter(record);
+    if (record && shown.has(record)) hover.enter(record, performance.now() - lastMoveAt);
     else hover.leave();
     // Style 'none' marks nothing until hover: show the mention under the pointer as active.
     if (settings.highlightStyle === 'none' && !cards.openEntityId)
@@ -147,6 +149,7 @@ export function createSession(options: SessionOptions): Session {
       }
       if (event.pointerType === 'touch') return;
       lastPoint = { x: event.clientX, y: event.clientY };
+      lastMoveAt = event.timeStamp;
       // Hit-testing once per frame is enough and keeps pointer moves cheap.
       frame ??= requestAnimationFrame(handlePointer);
     },

@@ -28,7 +28,8 @@ export interface OpenRequest {
 
 export interface CardController {
   open(request: OpenRequest): Promise<void>;
-  prefetch(entityId: string): void;
+  /** The pointer may be about to open this card: load its entity and build the card, unattached. */
+  prefetch(entityId: string, record?: MentionRecord): void;
   close(restoreFocus: boolean): void;
   readonly openEntityId: string | undefined;
   readonly openRecord: MentionRecord | undefined;
@@ -63,14 +64,16 @@ export function createCardController(options: CardControllerOptions): CardContro
     return options.theme();
   }
 
-  async function render(request: OpenRequest, focus: boolean): Promise<void> {
-    const ticket = ++generation;
-    const entity = await load(request.entityId);
-    if (ticket !== generation) return; // a newer open or a close won the race
-    const mentions = options.mentionsOf(request.entityId);
+  /** A card built ahead of its opening (see prefetch), used when the same mention opens. */
+  let prepared:
+    | { entityId: string; record?: MentionRecord; mentionCount: number; theme: string; element: HTMLElement }
+    | undefined;
+
+  function build(request: OpenRequest, entity: Entity | undefined, mentions: MentionRecord[]): HTMLElement {
     const index = request.record ? mentions.indexOf(request.record) : -1;
     let element: HTMLElement;
     if (entity) {
+      // The handlers read `current`, the request this card was opened for (set when it is shown).
       element = renderCard(
         document,
         entity,
@@ -83,7 +86,7 @@ export function createCardController(options: CardControllerOptions): CardContro
         },
         {
           onRelated: (id) =>
-            void navigate({ entityId: id, record: request.record, point: request.point, focus: true }),
+            void navigate({ entityId: id, record: current?.record, point: current?.point, focus: true }),
           onBack: () => void goBack(),
           onClose: () => close(true),
           onStep: (direction) => void step(direction),
@@ -97,11 +100,35 @@ export function createCardController(options: CardControllerOptions): CardContro
     }
     element.classList.add(themeClass());
     element.setAttribute('aria-label', translate('cardLabel'));
+    return element;
+  }
+
+  function takePrepared(request: OpenRequest, mentions: MentionRecord[]): HTMLElement | undefined {
+    const ready = prepared;
+    prepared = undefined;
+    const same =
+      ready &&
+      history.length === 0 &&
+      ready.entityId === request.entityId &&
+      ready.record === request.record &&
+      ready.mentionCount === mentions.length &&
+      ready.theme === themeClass();
+    return same ? ready.element : undefined;
+  }
+
+  async function render(request: OpenRequest, focus: boolean): Promise<void> {
+    const ticket = ++generation;
+    const entity = await load(request.entityId);
+    if (ticket !== generation) return; // a newer open or a close won the race
+    const mentions = options.mentionsOf(request.entityId);
+    const element = takePrepared(request, mentions) ?? build(request, entity, mentions);
+    // Measure the line before the card joins the page: its layout is still clean then, so this
+    // costs nothing, and the only layout left is the one that places the card.
+    const rect = anchorRect(request) ?? new DOMRect(window.innerWidth / 2 - 180, 16, 0, 0);
     host.show(element);
     card = element;
     current = request;
     options.setActive(request.record?.range);
-    const rect = anchorRect(request) ?? new DOMRect(window.innerWidth / 2 - 180, 16, 0, 0);
     await positionCard(element, rect);
     if (focus) element.focus({ preventScroll: true });
   }
@@ -152,8 +179,21 @@ export function createCardController(options: CardControllerOptions): CardContro
       history = [];
       await render(request, request.focus);
     },
-    prefetch(id) {
-      void load(id);
+    prefetch(id, record) {
+      const ticket = generation;
+      void load(id).then((entity) => {
+        // Only while nothing opened or closed since: then the hovered card is the next to open.
+        if (ticket !== generation || current) return;
+        host.prepare();
+        const mentions = options.mentionsOf(id);
+        prepared = {
+          entityId: id,
+          record,
+          mentionCount: mentions.length,
+          theme: themeClass(),
+          element: build({ entityId: id, record, focus: false }, entity, mentions),
+        };
+      });
     },
     close,
     get openEntityId() {
@@ -175,6 +215,7 @@ export function createCardController(options: CardControllerOptions): CardContro
     },
     destroy() {
       close(false);
+      prepared = undefined;
       cache.clear();
     },
   };

@@ -4,6 +4,8 @@ import { CARD_HOST_TAG } from '../scan/should-skip-element.ts';
 export interface CardHost {
   /** The closed shadow root the card lives in; created with the host on first use. */
   ensure(): ShadowRoot;
+  /** Creates the host and its root without adding anything to the page (a card is about to open). */
+  prepare(): void;
   /** Replaces what the host shows. */
   show(content: HTMLElement): void;
   isOwnNode(node: Node): boolean;
@@ -13,7 +15,8 @@ export interface CardHost {
 }
 
 /**
- * The one element we add to a page, and only when the first card opens. Its
+ * The one element we add to a page, and only when the first card opens (it may be
+ * built, detached, a moment before, while the hover delay runs). Its
  * closed shadow root keeps page CSS and scripts away from the card, and its
  * own <style> keeps our CSS away from the page.
  */
@@ -22,8 +25,8 @@ export function createCardHost(document: Document): CardHost {
   let shadow: ShadowRoot | undefined;
   let container: HTMLElement | undefined;
 
-  function ensure(): ShadowRoot {
-    if (host?.isConnected && shadow) return shadow;
+  function prepare(): ShadowRoot {
+    if (host && shadow) return shadow;
     const created = createHostElement(document);
     host = created.host;
     // Inline !important beats any page stylesheet, even `* { all: unset !important }`.
@@ -36,12 +39,20 @@ export function createCardHost(document: Document): CardHost {
     style.textContent = CARD_STYLES;
     container = document.createElement('div');
     shadow.append(style, container);
-    document.documentElement.append(host);
     return shadow;
+  }
+
+  function ensure(): ShadowRoot {
+    const root = prepare();
+    if (host && !host.isConnected) document.documentElement.append(host);
+    return root;
   }
 
   return {
     ensure,
+    prepare() {
+      prepare();
+    },
     show(content) {
       ensure();
       container?.replaceChildren(content);

@@ -16,8 +16,12 @@ export interface HoverIntentOptions<T> {
 }
 
 export interface HoverIntent<T> {
-  /** The pointer rests on a target (or moved to another one). */
-  enter(target: T): void;
+  /**
+   * The pointer rests on a target (or moved to another one). `elapsedMs`: how long ago the
+   * pointer got there; hit-testing runs in the next animation frame, and that wait must not
+   * add to the hover delay.
+   */
+  enter(target: T, elapsedMs?: number): void;
   /** The pointer left every target. */
   leave(): void;
   /** The pointer entered or left the card itself. */
@@ -61,7 +65,7 @@ export function createHoverIntent<T>(options: HoverIntentOptions<T>): HoverInten
   }
 
   return {
-    enter(target) {
+    enter(target, elapsedMs = 0) {
       if (target === open) {
         closeTimer = clear(closeTimer);
         cancelPending();
@@ -70,11 +74,12 @@ export function createHoverIntent<T>(options: HoverIntentOptions<T>): HoverInten
       if (target === pending) return;
       cancelPending();
       pending = target;
-      const delay = Math.max(PREFETCH_DELAY_MS, options.openDelayMs());
+      const elapsed = Math.min(Math.max(0, elapsedMs), PREFETCH_DELAY_MS);
+      const delay = Math.max(PREFETCH_DELAY_MS, options.openDelayMs()) - elapsed;
       prefetchTimer = timers.setTimeout(() => {
         prefetchTimer = undefined;
         options.onPrefetch(target);
-      }, PREFETCH_DELAY_MS);
+      }, PREFETCH_DELAY_MS - elapsed);
       openTimer = timers.setTimeout(() => {
         openTimer = undefined;
         pending = undefined;

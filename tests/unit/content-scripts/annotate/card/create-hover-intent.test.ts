@@ -60,6 +60,28 @@ describe('create-hover-intent', () => {
       expect(events).toEqual(['prefetch putin', 'open putin']);
     });
 
+    it('counts the delay from when the pointer got there, not from when the hit-test ran', () => {
+      const { timers, events, intent } = setUp();
+      intent.enter('putin', 12);
+      timers.advance(137);
+      expect(events).toEqual([]);
+      timers.advance(1);
+      expect(events).toEqual(['prefetch putin']);
+      timers.advance(349);
+      expect(events).toEqual(['prefetch putin']);
+      timers.advance(1);
+      expect(events).toEqual(['prefetch putin', 'open putin']);
+    });
+
+    it('skips at most the quiet 150 ms, whatever elapsed time it is given', () => {
+      const { timers, events, intent } = setUp();
+      intent.enter('putin', 10_000);
+      timers.advance(349);
+      expect(events).toEqual(['prefetch putin']);
+      timers.advance(1);
+      expect(events).toEqual(['prefetch putin', 'open putin']);
+    });
+
     it('never opens a card for a pointer just passing over a name', () => {
       const { timers, events, intent } = setUp();
       intent.enter('putin');
