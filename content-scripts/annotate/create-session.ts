@@ -224,11 +224,15 @@ export function createSession(options: SessionOptions): Session {
     handleMessage(message) {
       switch (message.type) {
         case 'cc:list-page-entities':
-          return Promise.resolve(listEntities());
+          // A popup opened as the page loads sees at least the first slice's mentions, never none.
+          return annotator.started.then(listEntities);
         case 'cc:open-card':
-          return openEntity(message.id, mentionsOf(message.id)[0]).then(() => ({ opened: true }));
+          return annotator.started
+            .then(() => openEntity(message.id, mentionsOf(message.id)[0]))
+            .then(() => ({ opened: true }));
         case 'cc:step-mention':
-          return (stepMention(message.direction) ?? Promise.resolve()).then(() => ({ ok: true }));
+          // The shortcut pressed as the page loads steps to the first mention, once it is known.
+          return annotator.started.then(() => stepMention(message.direction)).then(() => ({ ok: true }));
         case 'cc:lookup-text': {
           const found = lookupText(message.text);
           return (found ?? Promise.resolve()).then(() => ({ found: Boolean(found) }));

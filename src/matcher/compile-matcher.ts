@@ -12,6 +12,12 @@ const RETAINED_BUFFER_UNITS = 1 << 18;
 
 export type { BlockScan, MatchableEntity, Matcher, Mention } from './matcher-types.ts';
 
+/** The result of most blocks of most pages, shared: one object fewer per block. */
+const NOTHING_FOUND: BlockScan = Object.freeze({
+  mentions: Object.freeze([]) as unknown as Mention[],
+  confirmedIds: Object.freeze([]) as unknown as string[],
+});
+
 /**
  * Compile the store's aliases, context words and exclusion phrases into one automaton.
  *
@@ -78,7 +84,7 @@ export function compileMatcher(
     hitPattern.length = 0;
     hitStart.length = 0;
     const length = foldAndScan(text, buffer, automaton, collectHit);
-    if (hitPattern.length === 0) return { mentions: [], confirmedIds: [] };
+    if (hitPattern.length === 0) return NOTHING_FOUND;
 
     scanNumber++;
     confirmed.length = 0;

@@ -43,9 +43,12 @@ export function isInlineElement(element: Element): boolean {
   return INLINE_TAGS.has(element.tagName);
 }
 
+/** Scratch for findBlockElement, which runs for most text nodes of a page: no array per call. */
+const path: Element[] = [];
+
 /** The nearest ancestor (or self) that is not inline, or the root node when there is none. */
 export function findBlockElement(start: Element | null, root: Node, cache: Map<Element, Node>): Node {
-  const path: Element[] = [];
+  path.length = 0;
   let current: Element | null = start;
   let block: Node = root;
   while (current) {
@@ -61,6 +64,7 @@ export function findBlockElement(start: Element | null, root: Node, cache: Map<E
     }
     current = current.parentElement;
   }
-  for (const element of path) cache.set(element, block);
+  for (let index = 0; index < path.length; index++) cache.set(path[index] as Element, block);
+  path.length = 0;
   return block;
 }

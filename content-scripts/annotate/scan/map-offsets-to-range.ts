@@ -1,12 +1,12 @@
-import type { TextBlock, TextSegment } from './walk-text-blocks.ts';
+import type { TextBlock } from './walk-text-blocks.ts';
 
-/** Index of the last segment that starts at or before `offset` (segments are sorted by start). */
-function findSegmentIndex(segments: readonly TextSegment[], offset: number): number {
+/** Index of the last node that starts at or before `offset` (starts are sorted). */
+function findNodeIndex(starts: readonly number[], offset: number): number {
   let low = 0;
-  let high = segments.length - 1;
+  let high = starts.length - 1;
   while (low < high) {
     const middle = (low + high + 1) >> 1;
-    if ((segments[middle] as TextSegment).start <= offset) low = middle;
+    if ((starts[middle] as number) <= offset) low = middle;
     else high = middle - 1;
   }
   return low;
@@ -24,21 +24,19 @@ export interface MentionPosition {
  * is not in any node (a line break we inserted) or the node has changed.
  */
 export function mapOffsetsToRange(block: TextBlock, start: number, end: number): MentionPosition | undefined {
-  const { segments } = block;
-  if (segments.length === 0 || end <= start) return undefined;
-  const first = findSegmentIndex(segments, start);
-  const last = findSegmentIndex(segments, end - 1);
-  const startSegment = segments[first] as TextSegment;
-  const endSegment = segments[last] as TextSegment;
-  const startOffset = start - startSegment.start;
-  const endOffset = end - endSegment.start;
+  const { nodes: blockNodes, starts } = block;
+  if (blockNodes.length === 0 || end <= start) return undefined;
+  const first = findNodeIndex(starts, start);
+  const last = findNodeIndex(starts, end - 1);
+  const startNode = blockNodes[first] as Text;
+  const endNode = blockNodes[last] as Text;
+  const startOffset = start - (starts[first] as number);
+  const endOffset = end - (starts[last] as number);
   // node.length, not node.data.length: in Firefox every read of .data through the content
   // script's Xray copies the whole string, 10 MB per mention on a page with one huge text node.
-  if (startOffset > startSegment.node.length || endOffset > endSegment.node.length) return undefined;
-  const range = startSegment.node.ownerDocument.createRange();
-  range.setStart(startSegment.node, startOffset);
-  range.setEnd(endSegment.node, endOffset);
-  const nodes: Text[] = [];
-  for (let index = first; index <= last; index++) nodes.push((segments[index] as TextSegment).node);
-  return { range, nodes };
+  if (startOffset > startNode.length || endOffset > endNode.length) return undefined;
+  const range = startNode.ownerDocument.createRange();
+  range.setStart(startNode, startOffset);
+  range.setEnd(endNode, endOffset);
+  return { range, nodes: blockNodes.slice(first, last + 1) };
 }

@@ -1,18 +1,18 @@
 import { findBlockElement } from './find-block-element.ts';
 import { shouldSkipElement } from './should-skip-element.ts';
 
-/** A text node and where its text starts inside the block's joined text. */
-export interface TextSegment {
-  node: Text;
-  start: number;
-}
-
 /** Text of one block (a paragraph, a cell, a heading…), joined across inline elements. */
 export interface TextBlock {
   /** The block element (or root) that owns this text; re-scans replace everything under it. */
   key: Node;
   text: string;
-  segments: TextSegment[];
+  /**
+   * The block's text nodes in order, and where each one's text starts in `text`. Two flat
+   * arrays rather than an object per node: a 5 MB page has 245,000 text nodes, and the
+   * garbage collector's time was a third of a first pass.
+   */
+  nodes: Text[];
+  starts: number[];
 }
 
 export interface BlockWalker {
@@ -91,8 +91,9 @@ export function createBlockWalker(root: Node, onShadowRoot: (shadowRoot: ShadowR
       }
       const key = lastKey;
       if (block && block.key !== key) return takeBlock();
-      if (!block) block = { key, text: '', segments: [] };
-      block.segments.push({ node: textNode, start: text.length });
+      if (!block) block = { key, text: '', nodes: [], starts: [] };
+      block.nodes.push(textNode);
+      block.starts.push(text.length);
       text += textNode.data;
       next = advance(false);
     }

@@ -19,7 +19,7 @@ describe('walk-text-blocks', () => {
     it('joins text across inline elements into one block per paragraph', () => {
       const blocks = collectBlocks('<p>Vladimir <b>Pu<i>tin</i></b> spoke.</p><p>Next paragraph</p>');
       expect(blocks.map((block) => block.text)).toEqual(['Vladimir Putin spoke.', 'Next paragraph']);
-      expect(blocks[0]?.segments).toHaveLength(4);
+      expect(blocks[0]?.nodes).toHaveLength(4);
     });
 
     it('skips scripts, styles, form fields, editors, hidden content and our own host', () => {
