@@ -18,15 +18,16 @@ export function checkBenchTargets(results: Omit<BenchResults, 'targets'>): Targe
   const targeted = results.pages.filter((page) => page.targeted);
   for (const page of targeted) {
     const { ours, floor, markJs } = page;
-    // Against the cold floor: our first walk runs in the content script's own world, where no
-    // node has a wrapper yet, so it pays what the floor's first walk pays. The warm ratio is shown too.
-    const ratio = ours && floor ? ours.totalMs / floor.coldMs : Number.POSITIVE_INFINITY;
+    // Against the floor a content script can reach: the same bare walk, run first thing in our
+    // own world (see Floor.ownWorldMs). The page-world walks, cold and warm, are shown beside it.
+    const own = floor?.ownWorldMs;
+    const ratio = ours && own ? ours.totalMs / own : Number.POSITIVE_INFINITY;
     targets.push({
-      name: `ours ≤ ${TARGETS.oursOverFloor}x floor (cold walk) on ${page.name}`,
+      name: `ours ≤ ${TARGETS.oursOverFloor}x floor (bare walk in the content script's world) on ${page.name}`,
       met: ratio <= TARGETS.oursOverFloor,
       detail:
-        ours && floor
-          ? `${ours.totalMs.toFixed(2)} / ${floor.coldMs.toFixed(2)} ms = ${ratio.toFixed(2)}x (warm floor ${floor.warmMs.toFixed(2)} ms: ${(ours.totalMs / floor.warmMs).toFixed(1)}x)`
+        ours && floor && own
+          ? `${ours.totalMs.toFixed(2)} / ${own.toFixed(2)} ms = ${ratio.toFixed(2)}x (page-world walk: cold ${floor.coldMs.toFixed(2)} ms, ${(ours.totalMs / floor.coldMs).toFixed(1)}x; warm ${floor.warmMs.toFixed(2)} ms, ${(ours.totalMs / floor.warmMs).toFixed(1)}x)`
           : 'not measured',
     });
     if (page.kind !== 'corpus') continue;

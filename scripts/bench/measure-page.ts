@@ -1,4 +1,5 @@
 import type { BrowserContext, Page } from 'playwright-core';
+import { walkEveryTextNode } from '../../content-scripts/annotate/scan/record-bench-task.ts';
 
 /** One task of ours, as the instrumented content script recorded it (performance.measure 'cc:task'). */
 export interface OurTask {
@@ -32,6 +33,13 @@ export interface Floor {
   coldMs: number;
   /** Fastest of three more walks, once those wrappers exist: the bare traversal (~3 ms on the big table). */
   warmMs: number;
+  /**
+   * The same first walk run by our content script in its own (isolated) world, in a separate
+   * load (`#cc-bench-floor`): what any content script pays to read the page once. Chromium
+   * keeps an isolated world's node wrappers in a per-world map instead of in the node, so this
+   * walk costs several times the page-world one.
+   */
+  ownWorldMs?: number;
   textNodes: number;
   textChars: number;
 }
@@ -101,25 +109,18 @@ export async function measureOurs(page: Page, url: string): Promise<OurCost | un
 
 /** The floor: a bare TreeWalker over every text node, reading its data; median of three walks. */
 export function measureFloor(page: Page): Promise<Floor> {
-  return page.evaluate(() => {
-    const times: number[] = [];
-    let textNodes = 0;
-    let textChars = 0;
+  // The very walk the content script times in its own world (measureFloorInOwnWorld), as source.
+  return page.evaluate(`(() => {
+    const walk = ${walkEveryTextNode.toString()};
+    const times = [];
+    let counted = { nodes: 0, chars: 0 };
     for (let run = 0; run < 4; run++) {
       const started = performance.now();
-      const walker = document.createTreeWalker(document, NodeFilter.SHOW_TEXT);
-      let nodes = 0;
-      let chars = 0;
-      while (walker.nextNode()) {
-        nodes++;
-        chars += (walker.currentNode as Text).data.length;
-      }
+      counted = walk(document);
       times.push(performance.now() - started);
-      textNodes = nodes;
-      textChars = chars;
     }
-    return { coldMs: times[0] as number, warmMs: Math.min(...times.slice(1)), textNodes, textChars };
-  });
+    return { coldMs: times[0], warmMs: Math.min(...times.slice(1)), textNodes: counted.nodes, textChars: counted.chars };
+  })()`) as Promise<Floor>;
 }
 
 /**
@@ -148,4 +149,26 @@ export async function measureBest(
     if (!best || ours.totalMs < best.totalMs) best = ours;
   }
   return { ours: best && { ...best, totalsOfLoads: totals }, floor: floor as Floor };
+}
+
+/** The bare walk in our content script's world (see Floor.ownWorldMs), fastest of `loads` fresh loads. */
+export async function measureOwnWorldFloor(
+  context: BrowserContext,
+  url: string,
+  loads: number,
+): Promise<number | undefined> {
+  let best: number | undefined;
+  for (let load = 0; load < loads; load++) {
+    const tab = await context.newPage();
+    await tab.goto(`${url}#cc-bench-floor`, { waitUntil: 'load', timeout: 120_000 });
+    const end = Date.now() + 60_000;
+    let ms: number | undefined;
+    while (ms === undefined && Date.now() < end) {
+      ms = await tab.evaluate(() => performance.getEntriesByName('cc:floor', 'measure')[0]?.duration);
+      if (ms === undefined) await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    await tab.close();
+    if (ms !== undefined && (best === undefined || ms < best)) best = ms;
+  }
+  return best;
 }

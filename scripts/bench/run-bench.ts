@@ -22,7 +22,7 @@ import { generateLivePage, generateNoMentionPage, generateTextPage } from './gen
 import { measureCardLatency } from './measure-card-latency.ts';
 import { measureLivePage } from './measure-live-page.ts';
 import { measureMarkJs } from './measure-mark-js.ts';
-import { measureBest, measureOurs } from './measure-page.ts';
+import { measureBest, measureOurs, measureOwnWorldFloor } from './measure-page.ts';
 import { profileContentScript } from './profile-content-script.ts';
 import { type BenchResults, type PageResult, writeBenchReport } from './write-bench-report.ts';
 
@@ -137,6 +137,7 @@ async function main(): Promise<void> {
     for (const entry of selected) {
       const loads = entry.targeted || entry.kind !== 'corpus' ? LOADS : 1;
       const { ours, floor } = await measureBest(extension.context, entry.url, loads);
+      floor.ownWorldMs = await measureOwnWorldFloor(extension.context, entry.url, loads);
       const markJs = await measureMarkJs(plainContext, entry.url, aliases, capMs);
       results.push({
         name: entry.name,
@@ -148,7 +149,7 @@ async function main(): Promise<void> {
         targeted: entry.targeted,
       });
       console.log(
-        `${entry.name}: ours ${ours?.totalMs.toFixed(2) ?? 'incomplete'} ms (longest ${ours?.longestTaskMs.toFixed(2)}), floor ${floor.coldMs.toFixed(2)} cold / ${floor.warmMs.toFixed(2)} warm ms, mark.js ${markJs.capped ? '> ' : ''}${markJs.ms.toFixed(0)} ms, ${ours?.mentions ?? 0} mentions`,
+        `${entry.name}: ours ${ours?.totalMs.toFixed(2) ?? 'incomplete'} ms (longest ${ours?.longestTaskMs.toFixed(2)}), floor ${floor.coldMs.toFixed(2)} cold / ${floor.warmMs.toFixed(2)} warm / ${floor.ownWorldMs?.toFixed(2)} own world ms, mark.js ${markJs.capped ? '> ' : ''}${markJs.ms.toFixed(0)} ms, ${ours?.mentions ?? 0} mentions`,
       );
       if (entry.targeted) {
         const tab2 = await extension.context.newPage();
