@@ -22,6 +22,8 @@ export interface BlockWalker {
    * inline text nodes, too many to join in one task.
    */
   nextBlock(hasTime?: () => boolean): TextBlock | null | undefined;
+  /** Nodes visited so far: the caller's measure of work done, as a block may span many nodes or few. */
+  readonly visited: number;
 }
 
 /** Nodes visited between two looks at the clock. */
@@ -44,6 +46,7 @@ export function createBlockWalker(root: Node, onShadowRoot: (shadowRoot: ShadowR
   // The block being joined; kept across calls so a paused walk resumes where it stopped.
   let block: TextBlock | undefined;
   let text = '';
+  let visitedTotal = 0;
 
   /** Moves to the next node in document order, optionally jumping over the current node's children. */
   function advance(skipChildren: boolean): Node | null {
@@ -68,6 +71,7 @@ export function createBlockWalker(root: Node, onShadowRoot: (shadowRoot: ShadowR
     if (done) return undefined;
     let visited = 0;
     while (next) {
+      visitedTotal++;
       if (hasTime && ++visited % NODES_PER_CHECK === 0 && !hasTime()) return null;
       const node: Node = next;
       if (node.nodeType === Node.ELEMENT_NODE) {
@@ -101,5 +105,10 @@ export function createBlockWalker(root: Node, onShadowRoot: (shadowRoot: ShadowR
     return takeBlock();
   }
 
-  return { nextBlock };
+  return {
+    nextBlock,
+    get visited() {
+      return visitedTotal;
+    },
+  };
 }
