@@ -10,7 +10,7 @@ import { isActiveOnSite } from '../../src/settings/sanitize-settings.ts';
 import { readSettings, watchSettings } from '../../src/settings/settings-storage.ts';
 import { readPackIndex, watchPacks } from '../../src/store/pack-storage.ts';
 import type { Entity } from '../../src/store/types.ts';
-import { createSession, type EntityInfo, type Session } from './create-session.ts';
+import { createSession, type Session } from './create-session.ts';
 import { IS_BENCH, measureFloorInOwnWorld, recordBenchTask } from './scan/record-bench-task.ts';
 
 /** Entry: wiring only. Starts a session when annotation is on for this site and tears it down when it goes off. */
@@ -63,10 +63,11 @@ async function start(settings: Settings): Promise<void> {
   const packs = await readPackIndex();
   const started = IS_BENCH ? performance.now() : 0;
   const index = [...aliasIndex, ...packs];
-  const entities = new Map<string, EntityInfo>();
+  // First wins: a pack never replaces a bundled entity or an earlier pack's.
+  const entities = new Map<string, (typeof index)[number]>();
   for (const entity of index) if (!entities.has(entity.id)) entities.set(entity.id, entity);
   if (lifetime.signal.aborted || session || ticket !== starts) return;
-  const seen = new Set<string>();
+  const matchable = [...entities.values()];
   session = createSession({
     document,
     // Without packs the bundled store's aliases were folded and its automaton built at build
@@ -74,11 +75,11 @@ async function start(settings: Settings): Promise<void> {
     matcher:
       packs.length === 0
         ? compileMatcher(
-            index,
+            matchable,
             deserializePatternTable(prebuilt.table),
             deserializeAutomaton(prebuilt.automaton),
           )
-        : compileMatcher(index.filter((entity) => !seen.has(entity.id) && Boolean(seen.add(entity.id)))),
+        : compileMatcher(matchable),
     entities,
     settings,
     loadEntity,

@@ -5,7 +5,7 @@ export interface CardHost {
   /** The closed shadow root the card lives in; created with the host on first use. */
   ensure(): ShadowRoot;
   /** Creates the host and its root without adding anything to the page (a card is about to open). */
-  prepare(): void;
+  prepare(): ShadowRoot;
   /** Replaces what the host shows. */
   show(content: HTMLElement): void;
   isOwnNode(node: Node): boolean;
@@ -50,9 +50,7 @@ export function createCardHost(document: Document): CardHost {
 
   return {
     ensure,
-    prepare() {
-      prepare();
-    },
+    prepare,
     show(content) {
       ensure();
       container?.replaceChildren(content);
