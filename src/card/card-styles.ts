@@ -37,6 +37,8 @@ export const CARD_STYLES = `
   .card.auto { --bg: #1d2127; --fg: #e6edf3; --muted: #9ba7b4; --line: #3a424d; --accent: #8ab4f8; --chip: #2a3039; --warn-bg: #3a3020; --warn-fg: #f2d49b; }
 }
 @media (prefers-reduced-motion: reduce) { .card { animation: none; } }
+/* Built and placed during the hover delay, shown when it ends (the fade-in starts then). */
+.card.staged { visibility: hidden; animation: none; }
 @keyframes cc-in { from { opacity: 0; transform: translateY(2px); } to { opacity: 1; transform: none; } }
 .card:focus { outline: 2px solid var(--accent); outline-offset: 2px; }
 header { display: flex; align-items: flex-start; gap: 8px; }

@@ -111,6 +111,34 @@ describe.each(BROWSERS)('live pages in $name', ({ name, launch }) => {
     await writeSettings(browser, { theme: 'auto' });
   });
 
+  it('shows nothing while the hover delay runs, then the card placed beside the mention', async () => {
+    await page.goto(`${server.origin}/article.html`);
+    await waitFor(async () => (await readHighlightedTexts(page)).length > 0);
+    const box = await findTextBox(page, '#p4', 'Tajikistan');
+    await page.mouseMove(box.x + box.width / 2, box.y + box.height / 2);
+    // The card is built and placed during the delay (500 ms by default), hidden until it ends.
+    await sleep(320);
+    const early = await page.inCard<{ cards: number; visible: number }>(`(root) => {
+      const cards = [...root.querySelectorAll('.card')];
+      return { cards: cards.length, visible: cards.filter((card) => getComputedStyle(card).visibility !== 'hidden').length };
+    }`);
+    expect(early?.visible ?? 0).toBe(0);
+    expect(await readCardText(page)).toBe('');
+    expect(await waitFor(() => readCardText(page))).toContain('Tajikistan');
+    const shown = await page.inCard<{ visible: number; top: number; bottom: number }>(`(root) => {
+      const cards = [...root.querySelectorAll('.card')];
+      const visible = cards.filter((card) => getComputedStyle(card).visibility !== 'hidden');
+      const rect = visible[0]?.getBoundingClientRect();
+      return { visible: visible.length, top: rect?.top ?? 0, bottom: rect?.bottom ?? 0 };
+    }`);
+    expect(shown?.visible).toBe(1);
+    // Placed against the hovered line: entirely below it or entirely above it.
+    const clearOfLine = (shown?.top ?? 0) >= box.y + box.height - 1 || (shown?.bottom ?? 0) <= box.y + 1;
+    expect(clearOfLine, JSON.stringify({ shown, box })).toBe(true);
+    await page.mouseMove(2, 2);
+    await waitFor(async () => (await readCardText(page)) === '');
+  });
+
   it('closes the card when its mention scrolls out of view', async () => {
     await page.bringToFront();
     await page.evaluate('() => { document.body.style.paddingBottom = "3000px"; window.scrollTo(0, 0); }');

@@ -28,8 +28,11 @@ export interface OpenRequest {
 
 export interface CardController {
   open(request: OpenRequest): Promise<void>;
-  /** The pointer may be about to open this card: load its entity and build the card, unattached. */
-  prefetch(entityId: string, record?: MentionRecord): void;
+  /**
+   * The pointer may be about to open this card: load its entity, build the card and place it,
+   * hidden, so that opening it only has to show it. Never while a card is open.
+   */
+  prefetch(entityId: string, record?: MentionRecord, point?: { x: number; y: number }): void;
   close(restoreFocus: boolean): void;
   readonly openEntityId: string | undefined;
   readonly openRecord: MentionRecord | undefined;
@@ -37,6 +40,9 @@ export interface CardController {
   reposition(): void;
   destroy(): void;
 }
+
+/** Class of a card that is built and placed but not shown yet (see prefetch). */
+const STAGED = 'staged';
 
 export function createCardController(options: CardControllerOptions): CardController {
   const { document, host } = options;
@@ -64,9 +70,21 @@ export function createCardController(options: CardControllerOptions): CardContro
     return options.theme();
   }
 
-  /** A card built ahead of its opening (see prefetch), used when the same mention opens. */
+  /**
+   * A card built ahead of its opening (see prefetch), used when the same mention opens. It waits
+   * in the host, laid out and placed but hidden (class `staged`), so opening it is one class
+   * change: the frame that shows it has no layout left to do.
+   */
   let prepared:
-    | { entityId: string; record?: MentionRecord; mentionCount: number; theme: string; element: HTMLElement }
+    | {
+        entityId: string;
+        record?: MentionRecord;
+        mentionCount: number;
+        theme: string;
+        element: HTMLElement;
+        /** The line the card was placed against, or undefined while placing is under way. */
+        placedAt?: DOMRect;
+      }
     | undefined;
 
   function build(request: OpenRequest, entity: Entity | undefined, mentions: MentionRecord[]): HTMLElement {
@@ -103,7 +121,7 @@ export function createCardController(options: CardControllerOptions): CardContro
     return element;
   }
 
-  function takePrepared(request: OpenRequest, mentions: MentionRecord[]): HTMLElement | undefined {
+  function takePrepared(request: OpenRequest, mentions: MentionRecord[]) {
     const ready = prepared;
     prepared = undefined;
     const same =
@@ -113,7 +131,11 @@ export function createCardController(options: CardControllerOptions): CardContro
       ready.record === request.record &&
       ready.mentionCount === mentions.length &&
       ready.theme === themeClass();
-    return same ? ready.element : undefined;
+    return same ? ready : undefined;
+  }
+
+  function isSameRect(a: DOMRect | undefined, b: DOMRect): boolean {
+    return Boolean(a && a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height);
   }
 
   async function render(request: OpenRequest, focus: boolean): Promise<void> {
@@ -121,15 +143,18 @@ export function createCardController(options: CardControllerOptions): CardContro
     const entity = await load(request.entityId);
     if (ticket !== generation) return; // a newer open or a close won the race
     const mentions = options.mentionsOf(request.entityId);
-    const element = takePrepared(request, mentions) ?? build(request, entity, mentions);
+    const ready = takePrepared(request, mentions);
+    const element = ready?.element ?? build(request, entity, mentions);
     // Measure the line before the card joins the page: its layout is still clean then, so this
     // costs nothing, and the only layout left is the one that places the card.
     const rect = anchorRect(request) ?? new DOMRect(window.innerWidth / 2 - 180, 16, 0, 0);
-    host.show(element);
+    if (ready && element.isConnected) element.classList.remove(STAGED);
+    else host.show(element);
     card = element;
     current = request;
     options.setActive(request.record?.range);
-    await positionCard(element, rect);
+    // A staged card was placed against this same line while the hover delay ran.
+    if (!isSameRect(ready?.placedAt, rect)) await positionCard(element, rect);
     if (focus) element.focus({ preventScroll: true });
   }
 
@@ -179,20 +204,28 @@ export function createCardController(options: CardControllerOptions): CardContro
       history = [];
       await render(request, request.focus);
     },
-    prefetch(id, record) {
+    prefetch(id, record, point) {
       const ticket = generation;
-      void load(id).then((entity) => {
+      void load(id).then(async (entity) => {
         // Only while nothing opened or closed since: then the hovered card is the next to open.
         if (ticket !== generation || current) return;
-        host.prepare();
         const mentions = options.mentionsOf(id);
-        prepared = {
+        const request: OpenRequest = { entityId: id, record, point, focus: false };
+        const element = build(request, entity, mentions);
+        element.classList.add(STAGED);
+        const staged: NonNullable<typeof prepared> = {
           entityId: id,
           record,
           mentionCount: mentions.length,
           theme: themeClass(),
-          element: build({ entityId: id, record, focus: false }, entity, mentions),
+          element,
         };
+        prepared = staged;
+        const rect = anchorRect(request);
+        host.show(element);
+        if (!rect) return;
+        await positionCard(element, rect);
+        staged.placedAt = rect;
       });
     },
     close,

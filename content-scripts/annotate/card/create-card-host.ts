@@ -4,8 +4,6 @@ import { CARD_HOST_TAG } from '../scan/should-skip-element.ts';
 export interface CardHost {
   /** The closed shadow root the card lives in; created with the host on first use. */
   ensure(): ShadowRoot;
-  /** Creates the host and its root without adding anything to the page (a card is about to open). */
-  prepare(): ShadowRoot;
   /** Replaces what the host shows. */
   show(content: HTMLElement): void;
   isOwnNode(node: Node): boolean;
@@ -15,8 +13,8 @@ export interface CardHost {
 }
 
 /**
- * The one element we add to a page, and only when the first card opens (it may be
- * built, detached, a moment before, while the hover delay runs). Its
+ * The one element we add to a page, and only when the first card is about to open (it is
+ * built and placed, hidden, while the hover delay runs). Its
  * closed shadow root keeps page CSS and scripts away from the card, and its
  * own <style> keeps our CSS away from the page.
  */
@@ -50,7 +48,6 @@ export function createCardHost(document: Document): CardHost {
 
   return {
     ensure,
-    prepare,
     show(content) {
       ensure();
       container?.replaceChildren(content);

@@ -91,9 +91,14 @@ export function readPristineHtml(page: TestPage): Promise<string> {
   }`);
 }
 
-/** The open card's visible text, or '' when no card is open. */
+/**
+ * The open card's visible text, or '' when no card is open. A card built during the hover delay
+ * waits hidden (class `staged`) until the delay ends: it is not open yet.
+ */
 export async function readCardText(page: TestPage): Promise<string> {
-  return (await page.inCard<string>('(root) => root.querySelector(".card")?.textContent ?? ""')) ?? '';
+  return (
+    (await page.inCard<string>('(root) => root.querySelector(".card:not(.staged)")?.textContent ?? ""')) ?? ''
+  );
 }
 
 export async function saveScreenshot(page: TestPage, name: string): Promise<string> {
