@@ -1,113 +1,145 @@
 import { type Automaton, buildDenseRows } from './build-automaton.ts';
 
 /**
- * An automaton as JSON. Each array is a string of code units, one per entry, shifted by
- * SHIFT so that -1 ("none") and the small numbers that fill most arrays are printable ASCII
- * (control characters would need a six-byte escape each in the bundle). A string literal costs the content script nothing to
- * parse and decodes in one loop; the same numbers as a JSON array were three times the size.
- * What can be derived cheaply is left out and rebuilt on load, to keep the content script
- * small (this is most of its size): `classOf` (65,536 entries, nearly all 0) ships as its
- * non-zero entries; `edgeStart` as each state's number of children; `edgeTarget` not at all,
- * because states are numbered breadth first, so edge e leads to state e + 1 (build-trie.ts);
- * `outLink` is one pass over `fail` and `patternAt`; the dense rows a few hundred row copies.
+ * An automaton as JSON: its arrays as 16-bit little-endian integers, packed one after another
+ * and written in base64. The page turns the text back into bytes with one native call
+ * (Uint8Array.fromBase64) and widens each array with another (new Int32Array(view)), so a cold
+ * engine runs no loop per entry; a string of code units decoded with charCodeAt cost 2-7 ms of
+ * every page's start on this machine. What can be derived cheaply is left out and rebuilt on
+ * load, to keep the content script small (this is a large part of it): `classOf` (65,536
+ * entries, nearly all 0) ships as its non-zero entries; `edgeStart` as each state's number of
+ * children; `edgeTarget` not at all, because states are numbered breadth first, so edge e leads
+ * to state e + 1 (build-trie.ts); `outLink` is one pass over `fail` and `patternAt`; the dense
+ * rows a few hundred row copies.
  */
 export interface SerializedAutomaton {
   stride: number;
   denseCount: number;
-  /** (code unit high byte, low byte, class) for every code unit that has a class. */
-  classes: string;
-  childCount: string;
-  edgeClass: string;
-  fail: string;
-  patternAt: string;
-  patternLength: string;
+  stateCount: number;
+  /** Number of (code unit, class) pairs at the start of `data`. */
+  classPairs: number;
+  patternCount: number;
+  /**
+   * Base64 of, in order: classPairs (unit, class) pairs, then per state its child count, its
+   * edges' classes (one per edge, stateCount - 1 in all), failure state and pattern (+1, so "none"
+   * is 0), then each pattern's length. All unsigned 16-bit, little-endian.
+   */
+  data: string;
 }
 
-const SHIFT = 0x30;
-/** Entries must fit one code unit below the surrogate range once shifted. */
-const MAX_ENTRY = 0xd7ff - SHIFT;
-
-function encode(values: ArrayLike<number>, what: string): string {
-  let out = '';
-  for (let index = 0; index < values.length; index++) {
-    const value = values[index] as number;
-    if (value < -1 || value > MAX_ENTRY) {
-      throw new RangeError(`${what}[${index}] = ${value} does not fit the serialized automaton`);
-    }
-    out += String.fromCharCode(value + SHIFT);
-  }
-  return out;
-}
-
-function decode<T extends Int32Array | Uint16Array>(text: string, into: T): T {
-  for (let index = 0; index < text.length; index++) into[index] = text.charCodeAt(index) - SHIFT;
-  return into;
-}
+const MAX_ENTRY = 0xffff;
 
 /** Throws a RangeError when the automaton is too big for this format (the build then fails loudly). */
 export function serializeAutomaton(automaton: Automaton): SerializedAutomaton {
+  const values: number[] = [];
+  const put = (what: string, list: ArrayLike<number>, add = 0): void => {
+    for (let index = 0; index < list.length; index++) {
+      const value = (list[index] as number) + add;
+      if (value < 0 || value > MAX_ENTRY)
+        throw new RangeError(`${what}[${index}] = ${value - add} does not fit the serialized automaton`);
+      values.push(value);
+    }
+  };
   const pairs: number[] = [];
   automaton.classOf.forEach((cls, unit) => {
     if (cls !== 0) pairs.push(unit, cls);
   });
-  // Code units themselves may be anything, including surrogates: store each as two bytes' worth.
-  let classes = '';
-  for (let index = 0; index < pairs.length; index += 2) {
-    const unit = pairs[index] as number;
-    classes += encode([unit >> 8, unit & 0xff, pairs[index + 1] as number], 'classes');
-  }
+  put('classes', pairs);
   const { edgeStart, edgeTarget } = automaton;
   edgeTarget.forEach((target, edge) => {
     if (target !== edge + 1)
       throw new Error(`edge ${edge} leads to ${target}: states are not numbered breadth first`);
   });
-  const childCount = new Int32Array(edgeStart.length - 1).map(
+  const stateCount = edgeStart.length - 1;
+  const childCount = new Int32Array(stateCount).map(
     (_, state) => (edgeStart[state + 1] as number) - (edgeStart[state] as number),
   );
+  put('childCount', childCount);
+  put('edgeClass', automaton.edgeClass);
+  put('fail', automaton.fail);
+  put('patternAt', automaton.patternAt, 1);
+  put('patternLength', automaton.patternLength);
+  const bytes = new Uint8Array(values.length * 2);
+  const view = new DataView(bytes.buffer);
+  for (let index = 0; index < values.length; index++)
+    view.setUint16(index * 2, values[index] as number, true);
   return {
     stride: automaton.stride,
     denseCount: automaton.denseCount,
-    classes,
-    childCount: encode(childCount, 'childCount'),
-    edgeClass: encode(automaton.edgeClass, 'edgeClass'),
-    fail: encode(automaton.fail, 'fail'),
-    patternAt: encode(automaton.patternAt, 'patternAt'),
-    patternLength: encode(automaton.patternLength, 'patternLength'),
+    stateCount,
+    classPairs: pairs.length / 2,
+    patternCount: automaton.patternLength.length,
+    data: toBase64(bytes),
   };
 }
 
+function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let index = 0; index < bytes.length; index++) binary += String.fromCharCode(bytes[index] as number);
+  return btoa(binary);
+}
+
+function fromBase64(text: string): Uint8Array {
+  // Chrome 140 and Firefox 133 have the native decoder; older browsers take the loop.
+  const native = (Uint8Array as { fromBase64?: (text: string) => Uint8Array }).fromBase64;
+  if (typeof native === 'function') return native(text);
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let index = 0; index < binary.length; index++) bytes[index] = binary.charCodeAt(index);
+  return bytes;
+}
+
+/** The 16-bit words of `bytes`, whatever the platform's byte order (every browser's is little-endian). */
+function readWords(bytes: Uint8Array): Uint16Array {
+  const words = new Uint16Array(bytes.buffer, bytes.byteOffset, bytes.byteLength >> 1);
+  if (new Uint8Array(Uint16Array.of(1).buffer)[0] === 1) return words;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return words.map((_, index) => view.getUint16(index * 2, true));
+}
+
 export function deserializeAutomaton(serialized: SerializedAutomaton): Automaton {
+  const { stateCount, classPairs, patternCount } = serialized;
+  const words = readWords(fromBase64(serialized.data));
+  const edgeCount = Math.max(0, stateCount - 1);
+  let at = 0;
+  const take = (count: number): Uint16Array => {
+    const part = words.subarray(at, at + count);
+    at += count;
+    return part;
+  };
+  const pairs = take(classPairs * 2);
+  const childCount = take(stateCount);
+  const edgeClass = new Uint16Array(take(edgeCount));
+  const fail = new Int32Array(take(stateCount));
+  const patternAt = new Int32Array(take(stateCount));
+  const patternLength = new Int32Array(take(patternCount));
+  if (at !== words.length) throw new Error('The serialized automaton does not have the expected length.');
+
   const classOf = new Uint16Array(0x10000);
-  const { classes } = serialized;
-  for (let index = 0; index + 2 < classes.length; index += 3) {
-    const unit = ((classes.charCodeAt(index) - SHIFT) << 8) | (classes.charCodeAt(index + 1) - SHIFT);
-    classOf[unit] = classes.charCodeAt(index + 2) - SHIFT;
-  }
-  const int32 = (text: string) => decode(text, new Int32Array(text.length));
-  const fail = int32(serialized.fail);
-  const patternAt = int32(serialized.patternAt);
-  const stateCount = fail.length;
+  for (let index = 0; index < pairs.length; index += 2)
+    classOf[pairs[index] as number] = pairs[index + 1] as number;
   const edgeStart = new Int32Array(stateCount + 1);
   const outLink = new Int32Array(stateCount).fill(-1);
   for (let state = 0; state < stateCount; state++) {
-    edgeStart[state + 1] = (edgeStart[state] as number) + serialized.childCount.charCodeAt(state) - SHIFT;
+    patternAt[state] = (patternAt[state] as number) - 1;
+    edgeStart[state + 1] = (edgeStart[state] as number) + (childCount[state] as number);
     // A failure state is shallower, so it comes earlier and its link is already known.
     if (state > 0)
       outLink[state] = (patternAt[state] as number) >= 0 ? state : (outLink[fail[state] as number] as number);
   }
-  const edgeTarget = new Int32Array(Math.max(0, stateCount - 1));
-  for (let edge = 0; edge < edgeTarget.length; edge++) edgeTarget[edge] = edge + 1;
+  const edgeTarget = new Int32Array(edgeCount);
+  for (let edge = 0; edge < edgeCount; edge++) edgeTarget[edge] = edge + 1;
   const links = {
     classOf,
     stride: serialized.stride,
     denseCount: serialized.denseCount,
     edgeStart,
-    edgeClass: decode(serialized.edgeClass, new Uint16Array(serialized.edgeClass.length)),
+    edgeClass,
     edgeTarget,
     fail,
     outLink,
     patternAt,
-    patternLength: int32(serialized.patternLength),
+    patternLength,
   };
   return { ...links, dense: buildDenseRows(links) };
 }

@@ -31,22 +31,26 @@ function readRegistry(): globalThis.HighlightRegistry | undefined {
 }
 
 export function createHighlightRegistry(initialStyle: HighlightStyle): HighlightRegistry {
-  const registry = readRegistry();
+  // Read on first use: the first read of CSS.highlights in a world costs a few milliseconds, and
+  // a page without mentions never needs it.
+  let registry: globalThis.HighlightRegistry | undefined | null = null;
   const byType = new Map<EntityType, Highlight>();
-  const active = new Highlight();
-  active.priority = 1;
+  let active: Highlight | undefined;
   let style = initialStyle;
   const pending = new Map<Range, EntityType>();
 
   const nameFor = (type: EntityType) => `cc-${style}-${type}`;
 
   function register(): void {
+    // Nothing of ours to show yet (or any more): leave the page's registry alone.
+    if (byType.size === 0 && !active) return;
+    if (registry === null) registry = readRegistry();
     if (!registry) return;
     try {
       for (const [type, highlight] of byType) {
         if (registry.get(nameFor(type)) !== highlight) registry.set(nameFor(type), highlight);
       }
-      if (registry.get('cc-active') !== active) registry.set('cc-active', active);
+      if (active && registry.get('cc-active') !== active) registry.set('cc-active', active);
     } catch {
       // The page may have replaced the registry's methods; marks then fail quietly.
     }
@@ -58,7 +62,7 @@ export function createHighlightRegistry(initialStyle: HighlightStyle): Highlight
       for (const [type, highlight] of byType) {
         if (registry.get(nameFor(type)) === highlight) registry.delete(nameFor(type));
       }
-      if (registry.get('cc-active') === active) registry.delete('cc-active');
+      if (active && registry.get('cc-active') === active) registry.delete('cc-active');
     } catch {
       // See register().
     }
@@ -72,6 +76,11 @@ export function createHighlightRegistry(initialStyle: HighlightStyle): Highlight
       if (!pending.delete(range)) byType.get(type)?.delete(range);
     },
     setActive(range) {
+      if (!active) {
+        if (!range) return;
+        active = new Highlight();
+        active.priority = 1;
+      }
       active.clear();
       if (range) active.add(range);
       register();
@@ -99,7 +108,7 @@ export function createHighlightRegistry(initialStyle: HighlightStyle): Highlight
       unregister();
       for (const highlight of byType.values()) highlight.clear();
       byType.clear();
-      active.clear();
+      active?.clear();
     },
   };
 }

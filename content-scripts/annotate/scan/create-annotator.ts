@@ -218,7 +218,6 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
 
   function queueMutationRecords(records: MutationRecord[]): void {
     let touched = false;
-    const blockCache = new Map<Element, Node>();
     for (const record of records) {
       const target = record.target;
       if (options.isOwnNode(target)) continue;
@@ -232,7 +231,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
       }
       const element = target.nodeType === Node.ELEMENT_NODE ? (target as Element) : target.parentElement;
       const root = target.getRootNode();
-      const key = element ? findBlockElement(element, root, blockCache) : root;
+      const key = element ? findBlockElement(element, root) : root;
       if (record.type === 'childList' && key === target && !isJoiningText(record)) {
         // Blocks added to a block, between blocks: re-scan just them, not the whole container
         // (a feed that appends paragraphs would otherwise re-scan everything it holds each time).

@@ -43,28 +43,14 @@ export function isInlineElement(element: Element): boolean {
   return INLINE_TAGS.has(element.tagName);
 }
 
-/** Scratch for findBlockElement, which runs for most text nodes of a page: no array per call. */
-const path: Element[] = [];
-
-/** The nearest ancestor (or self) that is not inline, or the root node when there is none. */
-export function findBlockElement(start: Element | null, root: Node, cache: Map<Element, Node>): Node {
-  path.length = 0;
-  let current: Element | null = start;
-  let block: Node = root;
-  while (current) {
-    const cached = cache.get(current);
-    if (cached) {
-      block = cached;
-      break;
-    }
-    path.push(current);
-    if (!isInlineElement(current) || current === root) {
-      block = current;
-      break;
-    }
-    current = current.parentElement;
+/**
+ * The nearest ancestor (or self) that is not inline, or the root node when there is none.
+ * No cache: a text node's parent is a block or one or two inline levels below one, and a few
+ * tag reads cost less than a Map keyed by node wrappers (each key needs an identity hash).
+ */
+export function findBlockElement(start: Element | null, root: Node): Node {
+  for (let current = start; current; current = current.parentElement) {
+    if (current === root || !isInlineElement(current)) return current;
   }
-  for (let index = 0; index < path.length; index++) cache.set(path[index] as Element, block);
-  path.length = 0;
-  return block;
+  return root;
 }

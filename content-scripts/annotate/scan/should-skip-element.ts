@@ -19,14 +19,17 @@ const SKIPPED_TAGS = new Set([
 
 /** The tag of the element that hosts our card; never annotate our own UI. */
 export const CARD_HOST_TAG = 'context-cards-host';
+const CARD_HOST_TAG_UPPER = CARD_HOST_TAG.toUpperCase();
 
 /**
  * Whether an element and everything inside it must be left alone: code, form
- * fields, editors, hidden content and our own UI.
+ * fields, editors, hidden content and our own UI. `tagName`: the element's, when the caller
+ * has read it already (each read is a call into the browser).
  */
-export function shouldSkipElement(element: Element): boolean {
-  if (SKIPPED_TAGS.has(element.tagName)) return true;
-  if (element.localName === CARD_HOST_TAG) return true;
+export function shouldSkipElement(element: Element, tagName = element.tagName): boolean {
+  if (SKIPPED_TAGS.has(tagName)) return true;
+  // Upper case in HTML documents, as written in XML ones.
+  if (tagName === CARD_HOST_TAG_UPPER || tagName === CARD_HOST_TAG) return true;
   // Most elements carry no attribute that matters; one call instead of four on big pages.
   if (!element.hasAttributes()) return false;
   if (element.hasAttribute('hidden')) return true;

@@ -38,7 +38,6 @@ const NODES_PER_CHECK = 64;
 export function createBlockWalker(root: Node, onShadowRoot: (shadowRoot: ShadowRoot) => void): BlockWalker {
   const document = root.ownerDocument ?? (root as Document);
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
-  const blockCache = new Map<Element, Node>();
   let next: Node | null = root.nodeType === Node.TEXT_NODE ? root : advance(false);
   let done = false;
   let lastParent: Element | null | undefined;
@@ -76,13 +75,15 @@ export function createBlockWalker(root: Node, onShadowRoot: (shadowRoot: ShadowR
       const node: Node = next;
       if (node.nodeType === Node.ELEMENT_NODE) {
         const element = node as Element;
-        if (element !== root && shouldSkipElement(element)) {
+        const tagName = element.tagName;
+        if (element !== root && shouldSkipElement(element, tagName)) {
           next = advance(true);
           continue;
         }
-        if (element.shadowRoot) onShadowRoot(element.shadowRoot);
+        const shadowRoot = element.shadowRoot;
+        if (shadowRoot) onShadowRoot(shadowRoot);
         // A line break separates words even though <br> is inline.
-        if (element.tagName === 'BR' && block) text += '\n';
+        if (tagName === 'BR' && block) text += '\n';
         next = advance(false);
         continue;
       }
@@ -91,7 +92,7 @@ export function createBlockWalker(root: Node, onShadowRoot: (shadowRoot: ShadowR
       const parent = textNode.parentElement;
       if (parent !== lastParent) {
         lastParent = parent;
-        lastKey = findBlockElement(parent, root, blockCache);
+        lastKey = findBlockElement(parent, root);
       }
       const key = lastKey;
       if (block && block.key !== key) return takeBlock();
