@@ -60,7 +60,7 @@ export function checkBenchTargets(results: Omit<BenchResults, 'targets'>): Targe
   targets.push({
     name: `card latency overhead ≤ ${TARGETS.cardOverheadMs} ms`,
     met: card <= TARGETS.cardOverheadMs,
-    detail: `${card.toFixed(2)} ms (median)`,
+    detail: `${card.toFixed(2)} ms (median; worst ${results.cardLatency?.worstMs.toFixed(2) ?? '–'} ms)`,
   });
   const none = results.noMentions?.totalMs ?? Number.POSITIVE_INFINITY;
   targets.push({

@@ -2,6 +2,7 @@ import { renderCard } from '../../../src/card/render-card.ts';
 import { translate } from '../../../src/platform/translate.ts';
 import type { Entity } from '../../../src/store/types.ts';
 import type { MentionRecord } from '../scan/mention-store.ts';
+import { IS_BENCH } from '../scan/record-bench-task.ts';
 import type { CardHost } from './create-card-host.ts';
 import { pickLineRect, positionCard } from './position-card.ts';
 
@@ -153,6 +154,7 @@ export function createCardController(options: CardControllerOptions): CardContro
     card = element;
     current = request;
     options.setActive(request.record?.range);
+    if (IS_BENCH) performance.mark('cc:card-shown');
     // A staged card was placed against this same line while the hover delay ran.
     if (!isSameRect(ready?.placedAt, rect)) await positionCard(element, rect);
     if (focus) element.focus({ preventScroll: true });
