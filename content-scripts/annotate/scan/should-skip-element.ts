@@ -17,6 +17,13 @@ const SKIPPED_TAGS = new Set([
   'math',
 ]);
 
+/**
+ * Hidden content, editable content, and the roots of rich-text editors that manage their own
+ * DOM (ProseMirror, CodeMirror, Monaco… mark them role=textbox).
+ */
+const SKIPPED_BY_ATTRIBUTE =
+  '[hidden],[aria-hidden="true"],[contenteditable]:not([contenteditable="false"]),[role="textbox"]';
+
 /** The tag of the element that hosts our card; never annotate our own UI. */
 export const CARD_HOST_TAG = 'context-cards-host';
 const CARD_HOST_TAG_UPPER = CARD_HOST_TAG.toUpperCase();
@@ -30,15 +37,9 @@ export function shouldSkipElement(element: Element, tagName = element.tagName): 
   if (SKIPPED_TAGS.has(tagName)) return true;
   // Upper case in HTML documents, as written in XML ones.
   if (tagName === CARD_HOST_TAG_UPPER || tagName === CARD_HOST_TAG) return true;
-  // Most elements carry no attribute that matters; one call instead of four on big pages.
-  if (!element.hasAttributes()) return false;
-  if (element.hasAttribute('hidden')) return true;
-  if (element.getAttribute('aria-hidden') === 'true') return true;
-  const editable = element.getAttribute('contenteditable');
-  if (editable !== null && editable !== 'false') return true;
-  // Rich-text editors that manage their own DOM (ProseMirror, CodeMirror, Monaco…) mark their roots with role=textbox.
-  if (element.getAttribute('role') === 'textbox') return true;
-  return false;
+  // Many elements carry no attribute at all; the rest take one selector match, not four
+  // attribute reads (each a call into the browser, and a string for every value found).
+  return element.hasAttributes() && element.matches(SKIPPED_BY_ATTRIBUTE);
 }
 
 /** Whether a node sits inside something we never annotate; re-scans start mid-tree, so they check the ancestors. */
