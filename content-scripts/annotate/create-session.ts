@@ -115,7 +115,7 @@ export function createSession(options: SessionOptions): Session {
 
   const hover = createHoverIntent<MentionRecord>({
     openDelayMs: () => settings.hoverDelayMs,
-    onPrefetch: (record) => cards.prefetch(record.entityId, record, { ...lastPoint }),
+    onPrefetch: (record) => cards.prefetch(record.entityId, record, lastPoint),
     onOpen: (record) =>
       void cards.open({ entityId: record.entityId, record, point: lastPoint, focus: false }),
     onClose: () => {

@@ -149,8 +149,9 @@ export function createCardController(options: CardControllerOptions): CardContro
     // Measure the line before the card joins the page: its layout is still clean then, so this
     // costs nothing, and the only layout left is the one that places the card.
     const rect = anchorRect(request) ?? new DOMRect(window.innerWidth / 2 - 180, 16, 0, 0);
-    if (ready && element.isConnected) element.classList.remove(STAGED);
-    else host.show(element);
+    // A staged card is in the host already, unless the page removed the host since.
+    element.classList.remove(STAGED);
+    if (!element.isConnected) host.show(element);
     card = element;
     current = request;
     options.setActive(request.record?.range);

@@ -68,10 +68,9 @@ export function createBlockWalker(root: Node, onShadowRoot: (shadowRoot: ShadowR
 
   function nextBlock(hasTime?: () => boolean): TextBlock | null | undefined {
     if (done) return undefined;
-    let visited = 0;
     while (next) {
       visitedTotal++;
-      if (hasTime && ++visited % NODES_PER_CHECK === 0 && !hasTime()) return null;
+      if (hasTime && visitedTotal % NODES_PER_CHECK === 0 && !hasTime()) return null;
       const node: Node = next;
       if (node.nodeType === Node.ELEMENT_NODE) {
         const element = node as Element;

@@ -47,23 +47,14 @@ function setUp(delay = 500) {
 
 describe('create-hover-intent', () => {
   describe('createHoverIntent', () => {
-    it('does nothing for the first 150 ms, prefetches then, and opens at the hover delay', () => {
+    // Elapsed 12: the hit-test ran 12 ms after the pointer got there, and both delays count from then.
+    it.each([
+      ['does nothing for the first 150 ms, prefetches then, and opens at the hover delay', 0],
+      ['counts the delay from when the pointer got there, not from when the hit-test ran', 12],
+    ])('%s', (_, elapsed) => {
       const { timers, events, intent } = setUp();
-      intent.enter('putin');
-      timers.advance(149);
-      expect(events).toEqual([]);
-      timers.advance(1);
-      expect(events).toEqual(['prefetch putin']);
-      timers.advance(349);
-      expect(events).toEqual(['prefetch putin']);
-      timers.advance(1);
-      expect(events).toEqual(['prefetch putin', 'open putin']);
-    });
-
-    it('counts the delay from when the pointer got there, not from when the hit-test ran', () => {
-      const { timers, events, intent } = setUp();
-      intent.enter('putin', 12);
-      timers.advance(137);
+      intent.enter('putin', elapsed);
+      timers.advance(149 - elapsed);
       expect(events).toEqual([]);
       timers.advance(1);
       expect(events).toEqual(['prefetch putin']);
