@@ -26,36 +26,40 @@ function describeCollision(collision: PackCollision): string {
     : translate('optionsCollisionPack', [collision.id, collision.name, collision.owner]);
 }
 
-function renderProblems(problems: readonly StoreProblem[]): HTMLElement {
+/** A titled list of what went wrong with an import: `className` styles the box. */
+function renderList(className: string, title: string, items: readonly (string | Node)[][]): HTMLElement {
   const box = document.createElement('div');
-  box.className = 'problems';
-  const title = document.createElement('p');
-  title.textContent = translate('optionsPackRejected', String(problems.length));
+  box.className = className;
+  const heading = document.createElement('p');
+  heading.textContent = title;
   const list = document.createElement('ul');
-  for (const problem of problems) {
+  for (const parts of items) {
     const item = document.createElement('li');
-    const path = document.createElement('code');
-    path.textContent = problem.path;
-    item.append(path, ` ${problem.message}`);
+    item.append(...parts);
     list.append(item);
   }
-  box.append(title, list);
+  box.append(heading, list);
   return box;
 }
 
+function renderProblems(problems: readonly StoreProblem[]): HTMLElement {
+  return renderList(
+    'problems',
+    translate('optionsPackRejected', String(problems.length)),
+    problems.map((problem) => {
+      const path = document.createElement('code');
+      path.textContent = problem.path;
+      return [path, ` ${problem.message}`];
+    }),
+  );
+}
+
 function renderCollisions(collisions: readonly PackCollision[]): HTMLElement {
-  const box = document.createElement('div');
-  box.className = 'collisions';
-  const title = document.createElement('p');
-  title.textContent = translate('optionsCollisionsTitle', String(collisions.length));
-  const list = document.createElement('ul');
-  for (const collision of collisions) {
-    const item = document.createElement('li');
-    item.textContent = describeCollision(collision);
-    list.append(item);
-  }
-  box.append(title, list);
-  return box;
+  return renderList(
+    'collisions',
+    translate('optionsCollisionsTitle', String(collisions.length)),
+    collisions.map((collision) => [describeCollision(collision)]),
+  );
 }
 
 /** Saves the pack as a .json file through a blob URL: no downloads permission needed. */

@@ -5,6 +5,8 @@
  * so every run sees the same bytes.
  */
 
+import { createRandom } from '../../tests/fixtures/matcher/generate-page-text.ts';
+
 const WORDS = (
   'the of and to in a that for on with as by at from was were has have said after before during ' +
   'government officials talks meeting border region security trade agreement report minister ' +
@@ -32,18 +34,6 @@ const NAMES = [
   'Central Asia',
   'the United Nations',
 ];
-
-/** Mulberry32: small, fast and good enough to make text look varied. */
-export function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface TextSource {
   sentence(words: number): string;
