@@ -93,6 +93,21 @@ describe.each(BROWSERS)('frames in $name', ({ launch }) => {
     );
   });
 
+  it('leaves frames too small to read, or hidden, unmarked until they are shown at a readable size', async () => {
+    // The late frame (added at 1.5 s) being marked shows the extension has done its work in this page.
+    await waitFor(async () => (await readFrameMarks(page, 'late')).includes('Taliban'), 8_000);
+    expect(await readFrameMarks(page, 'tiny')).toEqual([]);
+    expect(await readFrameMarks(page, 'hidden')).toEqual([]);
+    await page.evaluate(`() => {
+      document.getElementById('tiny').style.cssText = 'width: 560px; height: 110px';
+      document.getElementById('hidden').style.display = 'block';
+    }`);
+    expect(await waitFor(async () => (await readFrameMarks(page, 'tiny')).includes('Tajikistan'))).toBe(true);
+    expect(await waitFor(async () => (await readFrameMarks(page, 'hidden')).includes('Zamir Kabulov'))).toBe(
+      true,
+    );
+  });
+
   it('reports no error from the extension in any frame', () => {
     expect(page.errors.filter((error) => /extension|context-cards|cc-/i.test(error))).toEqual([]);
   });
