@@ -151,3 +151,19 @@ window.__ccStartLive = () => new Promise((done) => {
 </script>`;
   return wrapPage('Live page', `<h1>Live feed</h1><p>${text.inline(30)}</p><div id="feed"></div>${script}`);
 }
+
+/**
+ * A short page carrying `count` frames of 1 × 1 pixel, each with a sentence that names
+ * someone: what tracking pixels and hidden ad frames look like to a content script that runs
+ * in every frame.
+ */
+export function generateTinyFramesPage(seed: number, count: number): string {
+  const random = createRandom(seed);
+  const text = createTextSource(random, 0.2);
+  const frames: string[] = [];
+  for (let index = 0; index < count; index++) {
+    const sentence = text.sentence(12).replaceAll('"', '&quot;');
+    frames.push(`<iframe style="width:1px;height:1px;border:0" srcdoc="<p>${sentence}</p>"></iframe>`);
+  }
+  return wrapPage('Tiny frames', `<h1>Tiny frames</h1><p>${text.sentence(20)}</p>\n${frames.join('\n')}`);
+}

@@ -1,4 +1,4 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Frame, Page } from 'playwright-core';
 import { walkEveryTextNode } from '../../content-scripts/annotate/scan/record-bench-task.ts';
 
 /** One task of ours, as the instrumented content script recorded it (performance.measure 'cc:task'). */
@@ -45,7 +45,9 @@ export interface Floor {
 }
 
 /** Reads our marks and measures from the page's Performance timeline (shared with content scripts). */
-export function readOurTasks(page: Page): Promise<{ start?: number; complete?: number; tasks: OurTask[] }> {
+export function readOurTasks(
+  page: Page | Frame,
+): Promise<{ start?: number; complete?: number; tasks: OurTask[] }> {
   return page.evaluate(() => {
     const start = performance.getEntriesByName('cc:start', 'mark')[0]?.startTime;
     const complete = performance.getEntriesByName('cc:complete', 'mark')[0]?.startTime;

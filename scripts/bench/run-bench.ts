@@ -18,11 +18,17 @@ import { CHROMIUM_PATH } from '../../tests/e2e/harness/browser-paths.ts';
 import { launchChromium } from '../../tests/e2e/harness/launch-chromium.ts';
 import { serveFixtures } from '../../tests/e2e/harness/serve-fixtures.ts';
 import { checkBenchTargets } from './check-bench-targets.ts';
-import { generateLivePage, generateNoMentionPage, generateTextPage } from './generate-bench-pages.ts';
+import {
+  generateLivePage,
+  generateNoMentionPage,
+  generateTextPage,
+  generateTinyFramesPage,
+} from './generate-bench-pages.ts';
 import { measureCardLatency } from './measure-card-latency.ts';
 import { measureLivePage } from './measure-live-page.ts';
 import { measureMarkJs } from './measure-mark-js.ts';
 import { measureBest, measureOurs, measureOwnWorldFloor } from './measure-page.ts';
+import { measureTinyFrames } from './measure-tiny-frames.ts';
 import { profileContentScript } from './profile-content-script.ts';
 import { type BenchResults, type PageResult, writeBenchReport } from './write-bench-report.ts';
 
@@ -73,6 +79,7 @@ async function main(): Promise<void> {
   for (const [name, html] of Object.entries(generated)) server.route(`/bench/${name}.html`, html);
   server.route('/bench/no-mentions-100kb.html', generateNoMentionPage(100, 100 << 10));
   server.route('/bench/live.html', generateLivePage(7, 1_000, 10_000));
+  server.route('/bench/tiny-frames.html', generateTinyFramesPage(20, 20));
 
   const pages: { name: string; kind: PageResult['kind']; url: string; bytes: number; targeted: boolean }[] = [
     {
@@ -175,6 +182,11 @@ async function main(): Promise<void> {
     const noMentions = (
       await measureBest(extension.context, `${server.origin}/bench/no-mentions-100kb.html`, LOADS)
     ).ours;
+    const tinyFrames = await measureTinyFrames(
+      extension.context,
+      `${server.origin}/bench/tiny-frames.html`,
+      LOADS,
+    );
     const liveTab = await extension.context.newPage();
     const livePage = await measureLivePage(liveTab, `${server.origin}/bench/live.html`);
     await liveTab.close();
@@ -200,6 +212,7 @@ async function main(): Promise<void> {
       pages: results,
       cardLatency,
       noMentions,
+      tinyFrames,
       livePage,
       contentScript: { rawBytes: script.length, gzipBytes: gzipSync(script, { level: 9 }).length },
       profileChecks,

@@ -4,6 +4,7 @@ import type { CardLatency } from './measure-card-latency.ts';
 import type { LivePageCost } from './measure-live-page.ts';
 import type { MarkJsCost } from './measure-mark-js.ts';
 import type { Floor, OurCost } from './measure-page.ts';
+import type { TinyFramesCost } from './measure-tiny-frames.ts';
 import type { ProfileCheck } from './profile-content-script.ts';
 
 export interface PageResult {
@@ -26,6 +27,7 @@ export interface BenchResults {
   pages: PageResult[];
   cardLatency?: CardLatency;
   noMentions?: OurCost;
+  tinyFrames?: TinyFramesCost;
   livePage?: LivePageCost;
   contentScript: { rawBytes: number; gzipBytes: number };
   profileChecks: { page: string; instrumentedMs: number; profile?: ProfileCheck }[];
@@ -93,6 +95,7 @@ export function renderMarkdown(results: BenchResults): string {
     '',
     `- Card latency overhead (pointer at rest → card painted − ${card?.hoverDelayMs ?? '?'} ms hover delay), ${card?.samples.length ?? 0} tries at rest points spread over one frame: median ${format(card?.overheadMs)} ms, worst ${format(card?.worstMs)} ms; per try (wait before the last step → overhead): ${card?.samples.map((s, i) => `${(card.phasesMs[i] ?? 0).toFixed(1)} → ${s.toFixed(1)}`).join(', ') ?? '–'}. Our part, from the end of the delay to the card shown (the rest is waiting for the next frame and painting it): ${card?.shownMs.map((s) => s.toFixed(1)).join(', ') ?? '–'} ms`,
     `- 100 KB page without mentions: ${format(results.noMentions?.totalMs)} ms of ours (${results.noMentions?.tasks ?? '–'} tasks, ${results.noMentions?.mentions ?? '–'} mentions)`,
+    `- Page with ${results.tinyFrames?.frames ?? '–'} frames of 1 × 1 px, each naming someone: ${format(results.tinyFrames?.totalMs)} ms of ours in them all (fastest load; loads: ${results.tinyFrames?.totalsOfLoads.map((ms) => ms.toFixed(1)).join(', ') ?? '–'} ms); sessions started in them: ${results.tinyFrames?.sessionsStarted ?? '–'} (frames under 40 × 16 px wait until shown)`,
     `- Live page (1,000 paragraphs over 10 s, ${format(live?.addedKb, 0)} KB added): ${format(live?.firstTenthMsPerKb, 3)} ms/KB first tenth, ${format(live?.lastTenthMsPerKb, 3)} ms/KB last tenth (ratio ${format(live?.ratio)}); per tenth: ${live?.msPerKbByTenth.map((v) => v.toFixed(3)).join(', ') ?? '–'}; longest task ${format(live?.longestTaskMs)} ms; mentions registered live ${live?.mentions ?? '–'}, on a fresh load of the final page ${live?.mentionsOnFreshLoad ?? '–'}`,
     `- Content script (production build): ${(results.contentScript.rawBytes / 1024).toFixed(1)} KB raw, ${(results.contentScript.gzipBytes / 1024).toFixed(1)} KB gzipped`,
     '',
