@@ -22,28 +22,25 @@ export async function measureTinyFrames(
   url: string,
   loads: number,
 ): Promise<TinyFramesCost | undefined> {
-  let best: TinyFramesCost | undefined;
-  const totals: number[] = [];
+  const runs: Omit<TinyFramesCost, 'totalsOfLoads'>[] = [];
   for (let load = 0; load < loads; load++) {
     const tab = await context.newPage();
     await tab.goto(url, { waitUntil: 'load' });
-    if (!(await waitForComplete(tab))) {
-      await tab.close();
-      continue;
-    }
-    await tab.waitForTimeout(SETTLE_MS);
-    let totalMs = 0;
-    let sessionsStarted = 0;
-    const subframes = tab.frames().filter((frame) => frame !== tab.mainFrame());
-    for (const frame of subframes) {
-      const { tasks } = await readOurTasks(frame);
-      totalMs += summariseTasks(tasks).totalMs;
-      if (tasks.some((task) => task.kind === 'start')) sessionsStarted++;
+    if (await waitForComplete(tab)) {
+      await tab.waitForTimeout(SETTLE_MS);
+      const subframes = tab.frames().filter((frame) => frame !== tab.mainFrame());
+      let totalMs = 0;
+      let sessionsStarted = 0;
+      for (const frame of subframes) {
+        const { tasks } = await readOurTasks(frame);
+        totalMs += summariseTasks(tasks).totalMs;
+        if (tasks.some((task) => task.kind === 'start')) sessionsStarted++;
+      }
+      runs.push({ frames: subframes.length, totalMs, sessionsStarted });
     }
     await tab.close();
-    totals.push(totalMs);
-    if (!best || totalMs < best.totalMs)
-      best = { frames: subframes.length, totalMs, totalsOfLoads: [], sessionsStarted };
   }
-  return best && { ...best, totalsOfLoads: totals };
+  if (runs.length === 0) return undefined;
+  const fastest = runs.reduce((best, run) => (run.totalMs < best.totalMs ? run : best));
+  return { ...fastest, totalsOfLoads: runs.map((run) => run.totalMs) };
 }
