@@ -171,6 +171,37 @@ describe.each(BROWSERS)('annotation in $name', ({ name, launch }) => {
     await closeCard(page);
   });
 
+  it('keeps one mark per name inside a shadow root when the text around its host changes', async () => {
+    await load('open-shadow-root.html');
+    expect((await readHighlightedTexts(page)).sort()).toEqual(['Kabul', 'Sergey Lavrov']);
+    // New text beside the component: the block holding its host is scanned again.
+    await page.evaluate(`() => document.body.append(' Later that day, Moscow replied.')`);
+    expect(
+      await waitFor(async () => (await readHighlightedTexts(page)).includes('Moscow'), 5_000),
+      'the new name is marked',
+    ).toBe(true);
+    await sleep(300);
+    expect((await readHighlightedTexts(page)).sort()).toEqual(['Kabul', 'Moscow', 'Sergey Lavrov']);
+
+    // The component leaves the page: its names go with it. It comes back: marked once again.
+    await page.evaluate(`() => {
+      window.teaser = document.getElementById('teaser');
+      window.teaser.remove();
+    }`);
+    expect(
+      await waitFor(async () => !(await readHighlightedTexts(page)).includes('Sergey Lavrov'), 5_000),
+      'the removed component is unmarked',
+    ).toBe(true);
+    expect((await readHighlightedTexts(page)).sort()).toEqual(['Kabul', 'Moscow']);
+    await page.evaluate(`() => document.body.append(window.teaser)`);
+    expect(
+      await waitFor(async () => (await readHighlightedTexts(page)).includes('Sergey Lavrov'), 5_000),
+      'the returned component is marked',
+    ).toBe(true);
+    await sleep(300);
+    expect((await readHighlightedTexts(page)).sort()).toEqual(['Kabul', 'Moscow', 'Sergey Lavrov']);
+  });
+
   it('leaves contenteditable regions, textareas and inputs alone', async () => {
     await load('editable-fields.html');
     const texts = await readHighlightedTexts(page);

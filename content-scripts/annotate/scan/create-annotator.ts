@@ -85,9 +85,33 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     observer.observe(root, { childList: true, characterData: true, subtree: true });
   }
 
+  /**
+   * Open shadow roots queued or walked, so each is walked once: a re-scan of the block that
+   * holds the host meets the host again, and the root's own mutations come through its observer.
+   */
+  const shadowRoots = new Set<ShadowRoot>();
+
   function queueShadowRoot(shadowRoot: ShadowRoot): void {
+    if (shadowRoots.has(shadowRoot)) return;
+    shadowRoots.add(shadowRoot);
     roots.push(shadowRoot);
     observeRoot(shadowRoot);
+  }
+
+  /**
+   * Drops the mentions of shadow roots whose host left the page. A removed node's own walk
+   * (removeInside) does not enter shadow trees; if the host comes back, the re-scan of the block
+   * it lands in meets it and queues its root again.
+   */
+  function forgetDetachedShadowRoots(): void {
+    for (const shadowRoot of shadowRoots) {
+      if (shadowRoot.host.isConnected) continue;
+      shadowRoots.delete(shadowRoot);
+      const index = roots.indexOf(shadowRoot);
+      if (index >= 0) roots.splice(index, 1);
+      for (const record of mentions.removeUnder(shadowRoot)) options.onRemove(record);
+      changed = true;
+    }
   }
 
   function register(block: TextBlock, mention: Mention): void {
@@ -218,6 +242,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
 
   function queueMutationRecords(records: MutationRecord[]): void {
     let touched = false;
+    let removedAny = false;
     for (const record of records) {
       const target = record.target;
       if (options.isOwnNode(target)) continue;
@@ -226,6 +251,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
         if (nodes.length > 0 && nodes.every((node) => options.isOwnNode(node))) continue;
         // Only the removed nodes' own mentions go; scanning every mention here would grow with the page.
         for (const node of record.removedNodes) {
+          removedAny = true;
           for (const removed of mentions.removeInside(node)) options.onRemove(removed);
         }
       }
@@ -239,6 +265,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
       } else dirtyKeys.add(key);
       touched = true;
     }
+    if (removedAny && shadowRoots.size > 0) forgetDetachedShadowRoots();
     if (!touched) return;
     complete = false;
     scheduler.request();

@@ -39,6 +39,10 @@ export function createBlockWalker(root: Node, onShadowRoot: (shadowRoot: ShadowR
   const document = root.ownerDocument ?? (root as Document);
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
   let next: Node | null = root.nodeType === Node.TEXT_NODE ? root : advance(false);
+  // The walk starts below the root, so a root that hosts a shadow tree (a component the page
+  // added after load, re-scanned on its own) is looked at here.
+  const rootShadow = root.nodeType === Node.ELEMENT_NODE ? (root as Element).shadowRoot : null;
+  if (rootShadow) onShadowRoot(rootShadow);
   let done = false;
   let lastParent: Element | null | undefined;
   let lastKey: Node = root;

@@ -53,6 +53,19 @@ describe('walk-text-blocks', () => {
       const inner = createBlockWalker(roots[0] as ShadowRoot, () => undefined).nextBlock();
       expect(inner?.text).toBe('Inside Kabul');
     });
+
+    it('hands over the shadow root of the element it starts from (a component re-scanned on its own)', () => {
+      const roots: ShadowRoot[] = [];
+      document.body.innerHTML = '<news-teaser id="host">light text</news-teaser>';
+      const host = document.getElementById('host') as HTMLElement;
+      const shadowRoot = host.attachShadow({ mode: 'open' });
+      shadowRoot.innerHTML = '<p>Inside Kabul</p>';
+      const walker = createBlockWalker(host, (root) => roots.push(root));
+      while (walker.nextBlock()) {
+        // walk to the end
+      }
+      expect(roots).toEqual([shadowRoot]);
+    });
   });
 });
 
