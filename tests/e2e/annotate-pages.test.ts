@@ -112,7 +112,7 @@ describe.each(BROWSERS)('annotation in $name', ({ name, launch }) => {
 
   it('keeps every fixture page DOM byte-identical until a card opens, then adds only the card host', async () => {
     const pages = readdirSync(PAGES_DIR).filter(
-      (file) => file.endsWith('.html') && !SCRIPTED_PAGES.has(file),
+      (file) => /\.x?html$/.test(file) && !SCRIPTED_PAGES.has(file),
     );
     expect(pages.length).toBeGreaterThan(4);
     for (const file of pages) {
@@ -200,6 +200,15 @@ describe.each(BROWSERS)('annotation in $name', ({ name, launch }) => {
     ).toBe(true);
     await sleep(300);
     expect((await readHighlightedTexts(page)).sort()).toEqual(['Kabul', 'Moscow', 'Sergey Lavrov']);
+  });
+
+  it('reads a page served as XHTML like an HTML one: names across inline tags, nothing in code or fields', async () => {
+    // In XML documents tagName keeps the source's case ("b", "script"), not upper case.
+    await load('xhtml-article.xhtml');
+    await sleep(300);
+    expect((await readHighlightedTexts(page)).sort()).toEqual(['Tajikistan', 'Vladimir Putin']);
+    expect(await openCardOn(page, '#tail', 'Tajikistan')).toContain('Tajikistan');
+    await closeCard(page);
   });
 
   it('leaves contenteditable regions, textareas and inputs alone', async () => {

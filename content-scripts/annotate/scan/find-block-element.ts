@@ -1,46 +1,46 @@
 /**
  * Inline elements: text inside them joins the text around them into one block,
  * so "Vladimir <b>Putin</b>" is scanned as one phrase. Anything else starts a
- * new block. Tag names avoid getComputedStyle, which would force style
+ * new block. Local names (as in should-skip-element.ts) avoid getComputedStyle, which would force style
  * recalculation on every page.
  */
 const INLINE_TAGS = new Set([
-  'A',
-  'ABBR',
-  'B',
-  'BDI',
-  'BDO',
-  'CITE',
-  'CODE',
-  'DATA',
-  'DFN',
-  'EM',
-  'FONT',
-  'I',
-  'INS',
-  'DEL',
-  'KBD',
-  'LABEL',
-  'MARK',
-  'Q',
-  'RUBY',
-  'S',
-  'SAMP',
-  'SMALL',
-  'SPAN',
-  'STRONG',
-  'SUB',
-  'SUP',
-  'TIME',
-  'TT',
-  'U',
-  'VAR',
-  'NOBR',
-  'BIG',
+  'a',
+  'abbr',
+  'b',
+  'bdi',
+  'bdo',
+  'cite',
+  'code',
+  'data',
+  'dfn',
+  'em',
+  'font',
+  'i',
+  'ins',
+  'del',
+  'kbd',
+  'label',
+  'mark',
+  'q',
+  'ruby',
+  's',
+  'samp',
+  'small',
+  'span',
+  'strong',
+  'sub',
+  'sup',
+  'time',
+  'tt',
+  'u',
+  'var',
+  'nobr',
+  'big',
 ]);
 
 export function isInlineElement(element: Element): boolean {
-  return INLINE_TAGS.has(element.tagName);
+  return INLINE_TAGS.has(element.localName);
 }
 
 /**

@@ -1,18 +1,21 @@
-/** Tag names (upper case, as Element.tagName gives them for HTML) whose text is never annotated. */
+/**
+ * Local names of elements whose text is never annotated. Local names, not tag names: tagName is
+ * upper case in HTML documents but as written in XHTML ones ("script"), localName is the same in both.
+ */
 const SKIPPED_TAGS = new Set([
-  'SCRIPT',
-  'STYLE',
-  'NOSCRIPT',
-  'TEMPLATE',
-  'TEXTAREA',
-  'INPUT',
-  'SELECT',
-  'OPTION',
-  'IFRAME',
-  'OBJECT',
-  'CANVAS',
-  'VIDEO',
-  'AUDIO',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'textarea',
+  'input',
+  'select',
+  'option',
+  'iframe',
+  'object',
+  'canvas',
+  'video',
+  'audio',
   'svg',
   'math',
 ]);
@@ -26,17 +29,14 @@ const SKIPPED_BY_ATTRIBUTE =
 
 /** The tag of the element that hosts our card; never annotate our own UI. */
 export const CARD_HOST_TAG = 'context-cards-host';
-const CARD_HOST_TAG_UPPER = CARD_HOST_TAG.toUpperCase();
 
 /**
  * Whether an element and everything inside it must be left alone: code, form
- * fields, editors, hidden content and our own UI. `tagName`: the element's, when the caller
+ * fields, editors, hidden content and our own UI. `localName`: the element's, when the caller
  * has read it already (each read is a call into the browser).
  */
-export function shouldSkipElement(element: Element, tagName = element.tagName): boolean {
-  if (SKIPPED_TAGS.has(tagName)) return true;
-  // Upper case in HTML documents, as written in XML ones.
-  if (tagName === CARD_HOST_TAG_UPPER || tagName === CARD_HOST_TAG) return true;
+export function shouldSkipElement(element: Element, localName = element.localName): boolean {
+  if (SKIPPED_TAGS.has(localName) || localName === CARD_HOST_TAG) return true;
   // Many elements carry no attribute at all; the rest take one selector match, not four
   // attribute reads (each a call into the browser, and a string for every value found).
   return element.hasAttributes() && element.matches(SKIPPED_BY_ATTRIBUTE);

@@ -78,15 +78,15 @@ export function createBlockWalker(root: Node, onShadowRoot: (shadowRoot: ShadowR
       const node: Node = next;
       if (node.nodeType === Node.ELEMENT_NODE) {
         const element = node as Element;
-        const tagName = element.tagName;
-        if (element !== root && shouldSkipElement(element, tagName)) {
+        const localName = element.localName;
+        if (element !== root && shouldSkipElement(element, localName)) {
           next = advance(true);
           continue;
         }
         const shadowRoot = element.shadowRoot;
         if (shadowRoot) onShadowRoot(shadowRoot);
         // A line break separates words even though <br> is inline.
-        if (tagName === 'BR' && block) text += '\n';
+        if (localName === 'br' && block) text += '\n';
         next = advance(false);
         continue;
       }

@@ -84,9 +84,12 @@ export function readPristineHtml(page: TestPage): Promise<string> {
     const html = await (await fetch(location.href)).text();
     // Declarative shadow roots need parseHTMLUnsafe to be attached as the live parser did;
     // elsewhere DOMParser, because Chromium's parseHTMLUnsafe drops comments.
-    const parsed = html.includes('shadowrootmode') && typeof Document.parseHTMLUnsafe === 'function'
-      ? Document.parseHTMLUnsafe(html)
-      : new DOMParser().parseFromString(html, 'text/html');
+    // A page served as XHTML is parsed as XML, as the browser did.
+    const parsed = document.contentType === 'application/xhtml+xml'
+      ? new DOMParser().parseFromString(html, 'application/xhtml+xml')
+      : html.includes('shadowrootmode') && typeof Document.parseHTMLUnsafe === 'function'
+        ? Document.parseHTMLUnsafe(html)
+        : new DOMParser().parseFromString(html, 'text/html');
     return parsed.documentElement.outerHTML;
   }`);
 }
