@@ -202,6 +202,24 @@ describe.each(BROWSERS)('annotation in $name', ({ name, launch }) => {
     expect((await readHighlightedTexts(page)).sort()).toEqual(['Kabul', 'Moscow', 'Sergey Lavrov']);
   });
 
+  it('marks only text on the page, not the title in its head', async () => {
+    // article.html's <title> names Moscow and the Taliban.
+    await load('article.html');
+    await sleep(300);
+    const outside = await page.evaluate<string[]>(`() => {
+      const out = [];
+      CSS.highlights.forEach((highlight, name) => {
+        if (!String(name).startsWith('cc-')) return;
+        highlight.forEach((range) => {
+          if (!document.body.contains(range.startContainer)) out.push(range.toString());
+        });
+      });
+      return out;
+    }`);
+    expect(outside).toEqual([]);
+    expect(await readHighlightedTexts(page)).toContain('Moscow');
+  });
+
   it('reads a page served as XHTML like an HTML one: names across inline tags, nothing in code or fields', async () => {
     // In XML documents tagName keeps the source's case ("b", "script"), not upper case.
     await load('xhtml-article.xhtml');

@@ -3,6 +3,9 @@
  * upper case in HTML documents but as written in XHTML ones ("script"), localName is the same in both.
  */
 const SKIPPED_TAGS = new Set([
+  // Never shown: the title is the tab's label, not text on the page.
+  'head',
+  'title',
   'script',
   'style',
   'noscript',
