@@ -11,6 +11,11 @@ import { createAnnotator } from './scan/create-annotator.ts';
 import type { MentionRecord } from './scan/mention-store.ts';
 import { sortByDocumentOrder } from './scan/sort-by-document-order.ts';
 
+/** Whether a mention's text is laid out on the page (not inside a display: none box). */
+function isRendered(record: MentionRecord): boolean {
+  return record.range.getClientRects().length > 0;
+}
+
 export interface EntityInfo {
   name: string;
   type: EntityType;
@@ -53,11 +58,11 @@ export function createSession(options: SessionOptions): Session {
     if (!settings.markedTypes[record.type]) return false;
     if (!settings.firstMentionOnly) return true;
     const first = firstShown.get(record.entityId);
-    if (!first?.range.startContainer.isConnected) {
-      firstShown.set(record.entityId, record);
-      return true;
-    }
-    return first === record;
+    if (first?.range.startContainer.isConnected) return first === record;
+    // The one mark of an entity goes to text the reader can see, not to a folded menu above it.
+    if (!isRendered(record)) return false;
+    firstShown.set(record.entityId, record);
+    return true;
   }
 
   function show(record: MentionRecord): void {
@@ -97,8 +102,16 @@ export function createSession(options: SessionOptions): Session {
     isOwnNode: (node) => host.isOwnNode(node),
   });
 
+  /**
+   * The entity's mentions a reader can be taken to, in reading order: the card's "n of N" and
+   * its steps, the popup's and the shortcut's first stop. Text in a folded menu or any other
+   * display: none box has no layout box; scrolling to it does nothing and a card would have no
+   * line to sit beside, so it is left out here (it still counts in the popup's totals).
+   */
   function mentionsOf(entityId: string): MentionRecord[] {
-    return sortByDocumentOrder(annotator.mentions.all().filter((record) => record.entityId === entityId));
+    return sortByDocumentOrder(
+      annotator.mentions.all().filter((record) => record.entityId === entityId && isRendered(record)),
+    );
   }
 
   const cards = createCardController({
@@ -190,7 +203,9 @@ export function createSession(options: SessionOptions): Session {
       const found = lookupText(selected);
       if (found) return found;
     }
-    const records = sortByDocumentOrder(annotator.mentions.all().filter((record) => shown.has(record)));
+    const records = sortByDocumentOrder(
+      annotator.mentions.all().filter((record) => shown.has(record) && isRendered(record)),
+    );
     if (!records.length) return undefined;
     const current = cards.openRecord ? records.indexOf(cards.openRecord) : -1;
     let index: number;
