@@ -202,6 +202,36 @@ describe.each(BROWSERS)('annotation in $name', ({ name, launch }) => {
     expect((await readHighlightedTexts(page)).sort()).toEqual(['Kabul', 'Moscow', 'Sergey Lavrov']);
   });
 
+  it('marks a weak name in a component once, after the component left and came back before the page confirmed it', async () => {
+    server.route(
+      '/weak-in-component.html',
+      '<!doctype html><title>t</title><p>No names here yet.</p><div id="box"></div>',
+    );
+    await page.goto(`${server.origin}/weak-in-component.html`);
+    await sleep(300);
+    // "Lavrov" alone is weak: it waits until the page names Sergey Lavrov in full.
+    await page.evaluate(`() => {
+      window.note = document.createElement('news-note');
+      window.note.attachShadow({ mode: 'open' }).innerHTML = '<p>Lavrov spoke first.</p>';
+      document.getElementById('box').append(window.note);
+    }`);
+    await sleep(300);
+    await page.evaluate(`() => window.note.remove()`);
+    await sleep(300);
+    await page.evaluate(`() => document.getElementById('box').append(window.note)`);
+    await sleep(300);
+    expect(await readHighlightedTexts(page)).toEqual([]);
+    await page.evaluate(
+      `() => document.body.insertAdjacentHTML('beforeend', '<p>Sergey Lavrov arrived.</p>')`,
+    );
+    expect(
+      await waitFor(async () => (await readHighlightedTexts(page)).includes('Sergey Lavrov'), 5_000),
+      'the full name is marked',
+    ).toBe(true);
+    await sleep(300);
+    expect((await readHighlightedTexts(page)).sort()).toEqual(['Lavrov', 'Sergey Lavrov']);
+  });
+
   it('marks only text on the page, not the title in its head', async () => {
     // article.html's <title> names Moscow and the Taliban.
     await load('article.html');

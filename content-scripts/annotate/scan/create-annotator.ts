@@ -110,6 +110,10 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
       const index = roots.indexOf(shadowRoot);
       if (index >= 0) roots.splice(index, 1);
       for (const record of mentions.removeUnder(shadowRoot)) options.onRemove(record);
+      // Weak mentions waiting there would come back twice: once kept here, once from the re-walk.
+      pendingWeak = pendingWeak.filter(
+        (pending) => pending.block.key !== shadowRoot && !shadowRoot.contains(pending.block.key),
+      );
       changed = true;
     }
   }
