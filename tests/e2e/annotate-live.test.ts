@@ -10,6 +10,7 @@ import {
   saveScreenshot,
   sleep,
   waitFor,
+  writeSettings,
 } from './harness/page-helpers.ts';
 import { type FixtureServer, serveFixtures } from './harness/serve-fixtures.ts';
 import type { TestBrowser, TestPage } from './harness/test-browser.ts';
@@ -19,17 +20,6 @@ interface Rect {
   top: number;
   right: number;
   bottom: number;
-}
-
-/** Writes the extension's settings from one of its own pages, as the popup and settings page do. */
-async function writeSettings(browser: TestBrowser, patch: Record<string, unknown>): Promise<void> {
-  const extensionPage = await browser.openExtensionPage('options/index.html');
-  await extensionPage.evaluate(`async () => {
-    const api = globalThis.browser ?? globalThis.chrome;
-    const current = (await api.storage.sync.get('settings')).settings ?? {};
-    await api.storage.sync.set({ settings: { ...current, ...${JSON.stringify(patch)} } });
-  }`);
-  await extensionPage.close();
 }
 
 describe.each(BROWSERS)('live pages in $name', ({ name, launch }) => {

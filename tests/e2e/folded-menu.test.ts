@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS } from './harness/browsers.ts';
-import { readCardText, readHighlightedTexts, sleep, waitFor } from './harness/page-helpers.ts';
+import { readCardText, readHighlightedTexts, sleep, waitFor, writeSettings } from './harness/page-helpers.ts';
 import { sendFromExtension } from './harness/send-from-extension.ts';
 import { type FixtureServer, serveFixtures } from './harness/serve-fixtures.ts';
 import type { TestBrowser, TestPage } from './harness/test-browser.ts';
@@ -41,16 +41,6 @@ describe.each(BROWSERS)('names in a folded (display: none) menu in $name', ({ la
   let browser: TestBrowser;
   let page: TestPage;
 
-  async function writeSettings(patch: Record<string, unknown>): Promise<void> {
-    const options = await browser.openExtensionPage('options/index.html');
-    await options.evaluate(`async () => {
-      const api = globalThis.browser ?? globalThis.chrome;
-      const stored = (await api.storage.sync.get('settings')).settings ?? {};
-      await api.storage.sync.set({ settings: { ...stored, ...${JSON.stringify(patch)} } });
-    }`);
-    await options.close();
-  }
-
   beforeAll(async () => {
     server = await serveFixtures(resolve('tests/fixtures/pages'));
     browser = await launch();
@@ -86,13 +76,13 @@ describe.each(BROWSERS)('names in a folded (display: none) menu in $name', ({ la
 
   it('gives the one mark of "first mention only" to the mention on screen', async () => {
     expect(await readMarkPlaces(page, 'Moscow')).toEqual(['sections', 'story']);
-    await writeSettings({ firstMentionOnly: true });
+    await writeSettings(browser, { firstMentionOnly: true });
     expect(
       await waitFor(async () => (await readMarkPlaces(page, 'Moscow')).length === 1, 5_000),
       'one Moscow mark left',
     ).toBe(true);
     expect(await readMarkPlaces(page, 'Moscow')).toEqual(['story']);
-    await writeSettings({ firstMentionOnly: false });
+    await writeSettings(browser, { firstMentionOnly: false });
     await sleep(300);
     expect(await waitFor(async () => (await readMarkPlaces(page, 'Moscow')).length === 2, 5_000)).toBe(true);
   });

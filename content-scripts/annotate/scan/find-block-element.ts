@@ -1,8 +1,8 @@
 /**
  * Inline elements: text inside them joins the text around them into one block,
  * so "Vladimir <b>Putin</b>" is scanned as one phrase. Anything else starts a
- * new block. Local names (as in should-skip-element.ts) avoid getComputedStyle, which would force style
- * recalculation on every page.
+ * new block. Local names (as in should-skip-element.ts) avoid getComputedStyle,
+ * which would force style recalculation on every page.
  */
 const INLINE_TAGS = new Set([
   'a',

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { TestPage } from './test-browser.ts';
+import type { TestBrowser, TestPage } from './test-browser.ts';
 
 export const ARTIFACTS_DIR = resolve('artifacts');
 
@@ -110,4 +110,15 @@ export async function saveScreenshot(page: TestPage, name: string): Promise<stri
   await sleep(250); // let the card's 120 ms fade-in finish
   await page.screenshot(path);
   return path;
+}
+
+/** Writes the extension's settings from one of its own pages, as the popup and settings page do. */
+export async function writeSettings(browser: TestBrowser, patch: Record<string, unknown>): Promise<void> {
+  const extensionPage = await browser.openExtensionPage('options/index.html');
+  await extensionPage.evaluate(`async () => {
+    const api = globalThis.browser ?? globalThis.chrome;
+    const current = (await api.storage.sync.get('settings')).settings ?? {};
+    await api.storage.sync.set({ settings: { ...current, ...${JSON.stringify(patch)} } });
+  }`);
+  await extensionPage.close();
 }
