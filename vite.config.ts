@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
@@ -37,13 +38,28 @@ const patternTablePath = writePatternTable(
   resolve(import.meta.dirname, 'node_modules/.cache/context-cards/pattern-table.json'),
 );
 
+// The stored name list (src/matcher/stored-matcher.ts) is tied to the build that made it: a
+// content script accepts only a list with its own version, so after an update the new background
+// rebuilds it. The version follows the bundled store's compiled form and the extension's version.
+const matcherVersion = createHash('sha256')
+  .update(
+    String(
+      (JSON.parse(readFileSync(resolve(import.meta.dirname, 'package.json'), 'utf8')) as { version?: string })
+        .version,
+    ),
+  )
+  .update(readFileSync(aliasIndexPath))
+  .update(readFileSync(patternTablePath))
+  .digest('hex')
+  .slice(0, 16);
+
 // `npm run bench` builds an instrumented copy (CC_BENCH=1) into its own folder
 // (CC_OUT_DIR), so dist/ always holds the production build. In production
 // __CC_BENCH__ is the literal false and the instrumentation is dropped.
 const isBench = process.env.CC_BENCH === '1';
 
 export default defineConfig({
-  define: { __CC_BENCH__: JSON.stringify(isBench) },
+  define: { __CC_BENCH__: JSON.stringify(isBench), __CC_MATCHER_VERSION__: JSON.stringify(matcherVersion) },
   resolve: { alias: { 'virtual:alias-index': aliasIndexPath, 'virtual:pattern-table': patternTablePath } },
   plugins: [
     crx({

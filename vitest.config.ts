@@ -1,4 +1,15 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
+import { writeAliasIndex, writePatternTable } from './scripts/write-alias-index.ts';
+
+// The background imports the build's generated name list (see vite.config.ts); unit tests that
+// load the background get the same files.
+const store = resolve(import.meta.dirname, 'src/store/entities.json');
+const cache = resolve(import.meta.dirname, 'node_modules/.cache/context-cards');
+const alias = {
+  'virtual:alias-index': writeAliasIndex(store, `${cache}/test-alias-index.json`),
+  'virtual:pattern-table': writePatternTable(store, `${cache}/test-pattern-table.json`),
+};
 
 export default defineConfig({
   test: {
@@ -7,6 +18,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
+          alias,
           environment: 'node',
         },
       },

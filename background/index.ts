@@ -1,9 +1,11 @@
 import { type Message, parseMessage } from '../src/messaging/messages.ts';
 import { browser, type Runtime } from '../src/platform/browser.ts';
 import { SETTINGS_KEY } from '../src/settings/settings-storage.ts';
+import { PACKS_KEY } from '../src/store/pack-storage.ts';
 import { createLookupMenu, LOOKUP_MENU_ID, lookUpSelection } from './create-lookup-menu.ts';
 import { findEntity } from './find-entity.ts';
 import { openWelcomePageOnInstall } from './open-welcome-page.ts';
+import { publishMatcher } from './publish-matcher.ts';
 import { refreshAllBadges, setMentionBadge } from './update-badge.ts';
 
 /**
@@ -27,6 +29,9 @@ function handleMessage(message: Message, sender: Runtime.MessageSender): Promise
       return undefined;
     case 'cc:get-shortcut':
       return findShortcut().then((shortcut) => ({ shortcut }));
+    case 'cc:get-matcher':
+      // A page found no usable name list in storage (first page after an install or update).
+      return publishMatcher().then((matcher) => ({ matcher: matcher ?? null }));
     default:
       return undefined;
   }
@@ -47,7 +52,11 @@ browser.commands.onCommand.addListener((command: string, tab?: { id?: number }) 
     .catch(() => undefined);
 });
 
-browser.runtime.onInstalled.addListener(() => void createLookupMenu().catch(() => undefined));
+browser.runtime.onInstalled.addListener(() => {
+  void createLookupMenu().catch(() => undefined);
+  void publishMatcher();
+});
+browser.runtime.onStartup.addListener(() => void publishMatcher());
 browser.contextMenus.onClicked.addListener((info, tab) => {
   if (info.menuItemId === LOOKUP_MENU_ID && tab?.id !== undefined && info.selectionText)
     void lookUpSelection(tab.id, info.selectionText);
@@ -56,6 +65,8 @@ browser.contextMenus.onClicked.addListener((info, tab) => {
 // The badge setting: clear every badge when it goes off, fill them in when it comes back.
 browser.storage.onChanged.addListener((changes: Record<string, unknown>, areaName: string) => {
   if (SETTINGS_KEY in changes && (areaName === 'sync' || areaName === 'local')) void refreshAllBadges();
+  // Imported or removed packs change what pages match.
+  if (PACKS_KEY in changes && areaName === 'local') void publishMatcher();
 });
 
 openWelcomePageOnInstall();

@@ -1,14 +1,9 @@
-import aliasIndex from 'virtual:alias-index';
-import prebuilt from 'virtual:pattern-table';
-import { compileMatcher } from '../../src/matcher/compile-matcher.ts';
-import { deserializeAutomaton } from '../../src/matcher/serialize-automaton.ts';
-import { deserializePatternTable } from '../../src/matcher/serialize-pattern-table.ts';
+import { decodeStoredMatcher, type LoadedMatcher, MATCHER_KEY } from '../../src/matcher/stored-matcher.ts';
 import { type Message, parseMessage } from '../../src/messaging/messages.ts';
 import { browser } from '../../src/platform/browser.ts';
 import type { Settings } from '../../src/settings/defaults.ts';
 import { isActiveOnSite } from '../../src/settings/sanitize-settings.ts';
 import { readSettings, watchSettings } from '../../src/settings/settings-storage.ts';
-import { readPackIndex, watchPacks } from '../../src/store/pack-storage.ts';
 import type { Entity } from '../../src/store/types.ts';
 import { createSession, type Session } from './create-session.ts';
 import { IS_BENCH, measureFloorInOwnWorld, recordBenchTask } from './scan/record-bench-task.ts';
@@ -68,28 +63,48 @@ async function loadEntity(id: string): Promise<Entity | undefined> {
   return answer?.entity ?? undefined;
 }
 
+async function readStoredMatcher(): Promise<unknown> {
+  try {
+    return (await browser.storage.local.get(MATCHER_KEY))[MATCHER_KEY];
+  } catch {
+    return undefined;
+  }
+}
+
+let warnedNoMatcher = false;
+
+/**
+ * The name list the background compiled (bundled store and packs, see stored-matcher.ts). When
+ * storage has none this build can use (the first pages after an install or update, or a damaged
+ * value), the background builds it now and answers with it.
+ */
+async function loadMatcher(): Promise<LoadedMatcher | undefined> {
+  const stored = await readStoredMatcher();
+  const started = IS_BENCH ? performance.now() : 0;
+  // A list damaged past its shape checks: the background compares it with a fresh build and
+  // stores the fresh one, which restarts every page's session (see onStorageChanged).
+  const onDamaged = () => void send({ type: 'cc:get-matcher' });
+  const loaded = decodeStoredMatcher(stored, undefined, onDamaged);
+  if (IS_BENCH) recordBenchTask('matcher', started);
+  if (loaded) return loaded;
+  const answer = (await send({ type: 'cc:get-matcher' })) as { matcher?: unknown } | undefined;
+  const built = decodeStoredMatcher(answer?.matcher, undefined, onDamaged);
+  if (!built && !warnedNoMatcher && isContextAlive()) {
+    warnedNoMatcher = true;
+    console.warn('Context Cards: the list of names could not be loaded, so nothing is marked on this page.');
+  }
+  return built;
+}
+
 async function start(settings: Settings): Promise<void> {
   const ticket = ++starts;
-  const packs = await readPackIndex();
+  const loaded = await loadMatcher();
+  if (!loaded || lifetime.signal.aborted || session || ticket !== starts) return;
   const started = IS_BENCH ? performance.now() : 0;
-  const index = [...aliasIndex, ...packs];
-  // First wins: a pack never replaces a bundled entity or an earlier pack's.
-  const entities = new Map<string, (typeof index)[number]>();
-  for (const entity of index) if (!entities.has(entity.id)) entities.set(entity.id, entity);
-  if (lifetime.signal.aborted || session || ticket !== starts) return;
-  const matchable = [...entities.values()];
+  const entities = new Map(loaded.entities.map((entity) => [entity.id, entity]));
   session = createSession({
     document,
-    // Without packs the bundled store's aliases were folded and its automaton built at build
-    // time; with packs, fold and build everything here.
-    matcher:
-      packs.length === 0
-        ? compileMatcher(
-            matchable,
-            deserializePatternTable(prebuilt.table),
-            deserializeAutomaton(prebuilt.automaton),
-          )
-        : compileMatcher(matchable),
+    matcher: loaded.matcher,
     entities,
     settings,
     loadEntity,
@@ -157,12 +172,17 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: { id?: string }) =>
 });
 
 watchSettings(applySettings, lifetime.signal);
-// Imported or removed packs change what is matched: rebuild the session with the new index.
-watchPacks(() => {
+// The background stores a new name list when packs are imported or removed: start again with it.
+function onStorageChanged(changes: Record<string, unknown>, areaName: string): void {
+  if (areaName !== 'local' || !(MATCHER_KEY in changes)) return;
   session?.destroy();
   session = undefined;
   void readSettings().then(applySettings);
-}, lifetime.signal);
+}
+browser.storage.onChanged.addListener(onStorageChanged);
+lifetime.signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(onStorageChanged), {
+  once: true,
+});
 void readSettings().then((settings) => {
   const started = IS_BENCH ? performance.now() : 0;
   applySettings(settings);

@@ -36,10 +36,23 @@ export function compileMatcher(
   prebuilt?: PatternTable,
   prebuiltAutomaton?: Automaton,
 ): Matcher {
-  // `prebuilt` is compilePatterns(entities) made at build time (serialize-pattern-table.ts), and
+  // `prebuilt` is compilePatterns(entities) made elsewhere (serialize-pattern-table.ts), and
   // `prebuiltAutomaton` buildAutomaton(prebuilt.patterns) (serialize-automaton.ts).
   const table = prebuilt ?? compilePatterns(entities);
   const automaton = (prebuilt && prebuiltAutomaton) ?? buildAutomaton(table.patterns);
+  return createMatcher(entities, table, automaton);
+}
+
+/**
+ * The matcher of a pattern table and its automaton, both made beforehand: the content script's
+ * way in, which carries none of the compiling code (the background compiles, see stored-matcher.ts).
+ * `entities` are only read for their ids, in the table's entity order.
+ */
+export function createMatcher(
+  entities: readonly Pick<MatchableEntity, 'id'>[],
+  table: PatternTable,
+  automaton: Automaton,
+): Matcher {
   const { checkStart, checkEnd, requiredFirstUnit, recordsOf, records } = table;
   const patternLength = automaton.patternLength;
   let buffer = createNormalizeBuffer();

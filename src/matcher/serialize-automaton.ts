@@ -20,16 +20,22 @@ export interface SerializedAutomaton {
   classPairs: number;
   patternCount: number;
   /**
+   * Bytes per entry: 2, or 4 for an automaton with an entry above 65,535 (more states than that:
+   * large packs, compiled by the background). Absent means 2.
+   */
+  wordBytes?: 2 | 4;
+  /**
    * Base64 of, in order: classPairs (unit, class) pairs, then per state its child count, its
    * edges' classes (one per edge, stateCount - 1 in all), failure state and pattern (+1, so "none"
-   * is 0), then each pattern's length. All unsigned 16-bit, little-endian.
+   * is 0), then each pattern's length. All unsigned 16-bit (or 32-bit, see wordBytes), little-endian.
    */
   data: string;
 }
 
-const MAX_ENTRY = 0xffff;
+const MAX_NARROW_ENTRY = 0xffff;
+const MAX_ENTRY = 0xffffffff;
 
-/** Throws a RangeError when the automaton is too big for this format (the build then fails loudly). */
+/** Throws a RangeError for an entry no format can hold (the build or the background then fails loudly). */
 export function serializeAutomaton(automaton: Automaton): SerializedAutomaton {
   const values: number[] = [];
   const put = (what: string, list: ArrayLike<number>, add = 0): void => {
@@ -59,16 +65,21 @@ export function serializeAutomaton(automaton: Automaton): SerializedAutomaton {
   put('fail', automaton.fail);
   put('patternAt', automaton.patternAt, 1);
   put('patternLength', automaton.patternLength);
-  const bytes = new Uint8Array(values.length * 2);
+  const wide = values.some((value) => value > MAX_NARROW_ENTRY);
+  const wordBytes = wide ? 4 : 2;
+  const bytes = new Uint8Array(values.length * wordBytes);
   const view = new DataView(bytes.buffer);
-  for (let index = 0; index < values.length; index++)
-    view.setUint16(index * 2, values[index] as number, true);
+  for (let index = 0; index < values.length; index++) {
+    if (wide) view.setUint32(index * 4, values[index] as number, true);
+    else view.setUint16(index * 2, values[index] as number, true);
+  }
   return {
     stride: automaton.stride,
     denseCount: automaton.denseCount,
     stateCount,
     classPairs: pairs.length / 2,
     patternCount: automaton.patternLength.length,
+    ...(wide ? { wordBytes } : {}),
     data: toBase64(bytes),
   };
 }
@@ -89,20 +100,29 @@ function fromBase64(text: string): Uint8Array {
   return bytes;
 }
 
-/** The 16-bit words of `bytes`, whatever the platform's byte order (every browser's is little-endian). */
-function readWords(bytes: Uint8Array): Uint16Array {
-  const words = new Uint16Array(bytes.buffer, bytes.byteOffset, bytes.byteLength >> 1);
-  if (new Uint8Array(Uint16Array.of(1).buffer)[0] === 1) return words;
+/** The little-endian words of `bytes`, whatever the platform's byte order (every browser's is little-endian). */
+function readWords(bytes: Uint8Array, wordBytes: 2 | 4): Uint16Array | Uint32Array {
+  const count = bytes.byteLength / wordBytes;
+  if (!Number.isInteger(count))
+    throw new Error('The serialized automaton does not have the expected length.');
+  const isLittleEndian = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
+  if (isLittleEndian && bytes.byteOffset % wordBytes === 0)
+    return wordBytes === 4
+      ? new Uint32Array(bytes.buffer, bytes.byteOffset, count)
+      : new Uint16Array(bytes.buffer, bytes.byteOffset, count);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  return words.map((_, index) => view.getUint16(index * 2, true));
+  const words = wordBytes === 4 ? new Uint32Array(count) : new Uint16Array(count);
+  for (let index = 0; index < count; index++)
+    words[index] = wordBytes === 4 ? view.getUint32(index * 4, true) : view.getUint16(index * 2, true);
+  return words;
 }
 
 export function deserializeAutomaton(serialized: SerializedAutomaton): Automaton {
   const { stateCount, classPairs, patternCount } = serialized;
-  const words = readWords(fromBase64(serialized.data));
+  const words = readWords(fromBase64(serialized.data), serialized.wordBytes === 4 ? 4 : 2);
   const edgeCount = Math.max(0, stateCount - 1);
   let at = 0;
-  const take = (count: number): Uint16Array => {
+  const take = (count: number): Uint16Array | Uint32Array => {
     const part = words.subarray(at, at + count);
     at += count;
     return part;

@@ -9,6 +9,8 @@ import { ENTITY_TYPES, type Entity, type EntityType } from '../store/types.ts';
  *   cc:get-entity      { id }            answer: { entity: Entity | null } (bundled store, then packs)
  *   cc:mention-count   { count }         no answer; the background sets the badge for the sender's tab
  *   cc:get-shortcut    {}                answer: { shortcut: string | null } (the next-mention command's keys)
+ *   cc:get-matcher     {}                answer: { matcher: string | null } (the stored name list, built now;
+ *                                        see src/matcher/stored-matcher.ts)
  * popup / background -> content script (tabs.sendMessage, top frame)
  *   cc:list-page-entities {}             answer: PageEntities (+ the page's hostname as `site`)
  *   cc:open-card       { id }            scroll to the entity's first mention and open its card
@@ -42,6 +44,7 @@ export type Message =
   | { type: 'cc:get-entity'; id: string }
   | { type: 'cc:mention-count'; count: number }
   | { type: 'cc:get-shortcut' }
+  | { type: 'cc:get-matcher' }
   | { type: 'cc:list-page-entities' }
   | { type: 'cc:open-card'; id: string }
   | { type: 'cc:step-mention'; direction: 'next' | 'previous' }
@@ -72,6 +75,7 @@ export function parseMessage(raw: unknown): Message | undefined {
         : undefined;
     case 'cc:list-page-entities':
     case 'cc:get-shortcut':
+    case 'cc:get-matcher':
       return { type: raw.type };
     case 'cc:step-mention':
       return raw.direction === 'next' || raw.direction === 'previous'

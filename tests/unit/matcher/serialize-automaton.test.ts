@@ -55,9 +55,26 @@ describe('serialize-automaton', () => {
     expect(prebuilt.mentions.map((mention) => mention.entityId)).toContain('sergey-lavrov');
   });
 
-  it('refuses, at build time, an automaton too big for the format instead of shipping a broken one', () => {
+  it('keeps an automaton of more than 65,535 patterns (a large pack) whole, in 32-bit entries', () => {
+    // 68,921 distinct patterns of 3 characters: more than 16-bit entries can number.
+    const letters = 'abcdefghijklmnopqrstuvwxyz0123456789-_.,;';
+    const patterns: string[] = [];
+    for (const a of letters) for (const b of letters) for (const c of letters) patterns.push(`${a}${b}${c}`);
+    const built = buildAutomaton(patterns);
+    expect(built.patternLength.length).toBeGreaterThan(0xffff);
+    const serialized = throughJson(serializeAutomaton(built));
+    expect(serialized.wordBytes).toBe(4);
+    expectSameAutomaton(deserializeAutomaton(serialized), built);
+  });
+
+  it('keeps the bundled store in 16-bit entries, so the build ships the smaller form', () => {
+    const built = buildAutomaton(compilePatterns(entities).patterns);
+    expect(serializeAutomaton(built).wordBytes).toBeUndefined();
+  });
+
+  it('refuses an entry no format can hold instead of shipping a broken automaton', () => {
     const built = buildAutomaton(['ab']);
-    const tooBig = { ...built, fail: Int32Array.from([0, 70_000, 0]) };
-    expect(() => serializeAutomaton(tooBig)).toThrow(/fail\[1\] = 70000/);
+    const broken = { ...built, fail: Int32Array.from([0, -7, 0]) };
+    expect(() => serializeAutomaton(broken)).toThrow(/fail\[1\] = -7/);
   });
 });

@@ -1,0 +1,42 @@
+import type { PackIndexEntry } from '../store/pack-storage.ts';
+import { buildAutomaton } from './build-automaton.ts';
+import { compilePatterns } from './compile-patterns.ts';
+import { type SerializedAutomaton, serializeAutomaton } from './serialize-automaton.ts';
+import { type SerializedPatternTable, serializePatternTable } from './serialize-pattern-table.ts';
+import type { StoredMatcher } from './stored-matcher.ts';
+
+export interface StoredMatcherInput {
+  version: string;
+  /** The bundled store's matching slice (virtual:alias-index). */
+  bundled: readonly PackIndexEntry[];
+  /** The bundled store's table and automaton, made at build time (virtual:pattern-table). */
+  prebuilt: { table: SerializedPatternTable; automaton: SerializedAutomaton };
+  /** The imported packs' matching slice (toPackIndex), in import order. */
+  packs: readonly PackIndexEntry[];
+}
+
+/**
+ * The stored name list (see stored-matcher.ts) as the JSON string the background writes. Without
+ * packs it is the build's own table and automaton; with packs, the bundled entities and the packs'
+ * (first owner of an id wins, as everywhere) are compiled together into one automaton, so a page
+ * still scans its text once. Throws when an automaton cannot be serialized (see serializeAutomaton).
+ */
+export function buildStoredMatcher({ version, bundled, prebuilt, packs }: StoredMatcherInput): string {
+  const entities = new Map<string, PackIndexEntry>();
+  for (const entity of [...bundled, ...packs]) if (!entities.has(entity.id)) entities.set(entity.id, entity);
+  const matchable = [...entities.values()];
+  const stored: StoredMatcher = {
+    version,
+    entities: matchable.map(({ id, name, type }) => ({ id, name, type })),
+    ...(matchable.length === bundled.length
+      ? prebuilt
+      : (() => {
+          const table = compilePatterns(matchable);
+          return {
+            table: serializePatternTable(table),
+            automaton: serializeAutomaton(buildAutomaton(table.patterns)),
+          };
+        })()),
+  };
+  return JSON.stringify(stored);
+}

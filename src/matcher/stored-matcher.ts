@@ -1,0 +1,125 @@
+import { ENTITY_TYPES, type EntityType } from '../store/types.ts';
+import { createMatcher, type Matcher } from './compile-matcher.ts';
+import { deserializeAutomaton, type SerializedAutomaton } from './serialize-automaton.ts';
+import { deserializePatternTable, type SerializedPatternTable } from './serialize-pattern-table.ts';
+
+/**
+ * The compiled name list, as the background keeps it in storage.local for the content scripts.
+ *
+ * The content script runs in every frame of every page, and Chromium compiles it from source each
+ * time. Carried inside it, the bundled pattern table and automaton (180 KB of string literals)
+ * doubled that compile (median 39 ms against 10 ms per page on this machine, traced in headless
+ * Chromium 156). So the background (background/publish-matcher.ts) compiles the bundled store and
+ * any imported packs once, stores the result as one JSON string here, and the content script reads
+ * it with its settings: one native JSON.parse per page, no compiling code in the content script.
+ */
+export const MATCHER_KEY = 'matcher';
+
+declare global {
+  /** Set by vite's `define` (vite.config.ts): changes with the bundled store and this format. */
+  const __CC_MATCHER_VERSION__: string | undefined;
+}
+
+/** The version this build writes and accepts; a stored list from another build is rebuilt. */
+export const MATCHER_VERSION = typeof __CC_MATCHER_VERSION__ === 'string' ? __CC_MATCHER_VERSION__ : 'dev';
+
+/** What a page needs to know of an entity before its card is asked for. */
+export interface MatcherEntity {
+  id: string;
+  name: string;
+  type: EntityType;
+}
+
+export interface StoredMatcher {
+  version: string;
+  /** In the pattern table's entity order (its records' entityIndex). */
+  entities: MatcherEntity[];
+  table: SerializedPatternTable;
+  automaton: SerializedAutomaton;
+}
+
+export interface LoadedMatcher {
+  entities: MatcherEntity[];
+  matcher: Matcher;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isEntity(value: unknown): value is MatcherEntity {
+  return (
+    isRecord(value) &&
+    typeof value.id === 'string' &&
+    typeof value.name === 'string' &&
+    (ENTITY_TYPES as readonly unknown[]).includes(value.type)
+  );
+}
+
+/**
+ * Cheap shape checks, in a cold engine on every page: the top-level fields and the list lengths.
+ * The 546 records are not walked one by one (3-18 ms here); a damaged record is caught when a
+ * scan meets it (see decodeStoredMatcher).
+ */
+function isStoredMatcher(value: unknown, version: string): value is StoredMatcher {
+  if (!isRecord(value) || value.version !== version) return false;
+  const { entities, table, automaton } = value;
+  if (!Array.isArray(entities) || !entities.every(isEntity)) return false;
+  if (!isRecord(table) || !isRecord(automaton) || typeof automaton.data !== 'string') return false;
+  const count = automaton.patternCount;
+  const lists = [table.patterns, table.checkStart, table.checkEnd, table.requiredFirstUnit, table.recordsOf];
+  return (
+    typeof count === 'number' &&
+    lists.every((list) => Array.isArray(list) && list.length === count) &&
+    Array.isArray(table.records)
+  );
+}
+
+/** A matcher that reports a damaged list once and finds nothing, rather than throwing into the page's tasks. */
+function guard(matcher: Matcher, onDamaged: () => void): Matcher {
+  let reported = false;
+  return {
+    scanText(text) {
+      try {
+        return matcher.scanText(text);
+      } catch {
+        if (!reported) {
+          reported = true;
+          onDamaged();
+        }
+        return { mentions: [], confirmedIds: [] };
+      }
+    },
+  };
+}
+
+/**
+ * The matcher in a stored value (or a background answer), or undefined when there is none, it is
+ * from another build, or it is damaged: the caller then asks the background to build it again.
+ * Damage the shape checks cannot see makes a scan throw; the matcher then calls `onDamaged`
+ * (once) and finds nothing. Never throws.
+ */
+export function decodeStoredMatcher(
+  raw: unknown,
+  version = MATCHER_VERSION,
+  onDamaged: () => void = () => undefined,
+): LoadedMatcher | undefined {
+  if (typeof raw !== 'string') return undefined;
+  try {
+    const value: unknown = JSON.parse(raw);
+    if (!isStoredMatcher(value, version)) return undefined;
+    const table = deserializePatternTable(value.table);
+    const { recordsOf, records } = table;
+    for (const list of recordsOf)
+      if (!Array.isArray(list) || list.some((index) => !(index >= 0 && index < records.length)))
+        return undefined;
+    const automaton = deserializeAutomaton(value.automaton);
+    if (automaton.patternLength.length !== table.patterns.length) return undefined;
+    return {
+      entities: value.entities,
+      matcher: guard(createMatcher(value.entities, table, automaton), onDamaged),
+    };
+  } catch {
+    return undefined;
+  }
+}
