@@ -1,5 +1,6 @@
 import type { BrowserContext, Frame, Page } from 'playwright-core';
 import { walkEveryTextNode } from '../../content-scripts/annotate/scan/record-bench-task.ts';
+import type { ScriptEvaluation } from './measure-script-evaluation.ts';
 
 /** One task of ours, as the instrumented content script recorded it (performance.measure 'cc:task'). */
 export interface OurTask {
@@ -9,8 +10,15 @@ export interface OurTask {
 }
 
 export interface OurCost {
-  /** Sum of our tasks from the content script's start to the first full annotation. */
+  /**
+   * Sum of our tasks from the content script's start to the first full annotation; with
+   * `evaluation`, the script's compile and top level are counted in it (includeEvaluation).
+   */
   totalMs: number;
+  /** The instrumented sum alone, when `evaluation` was added to totalMs. */
+  instrumentedMs?: number;
+  /** The script's compile and top-level run, from a trace (measure-script-evaluation.ts). */
+  evaluation?: ScriptEvaluation;
   longestTaskMs: number;
   tasks: number;
   /** Wall time from our start to completion (includes idle gaps and other work). */

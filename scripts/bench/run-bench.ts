@@ -28,6 +28,7 @@ import { measureCardLatency } from './measure-card-latency.ts';
 import { measureLivePage } from './measure-live-page.ts';
 import { measureMarkJs } from './measure-mark-js.ts';
 import { measureBest, measureOurs, measureOwnWorldFloor } from './measure-page.ts';
+import { includeEvaluation, measureScriptEvaluation } from './measure-script-evaluation.ts';
 import { measureTinyFrames } from './measure-tiny-frames.ts';
 import { profileContentScript } from './profile-content-script.ts';
 import { type BenchResults, type PageResult, writeBenchReport } from './write-bench-report.ts';
@@ -144,6 +145,9 @@ async function main(): Promise<void> {
     for (const entry of selected) {
       const loads = entry.targeted || entry.kind !== 'corpus' ? LOADS : 1;
       const { ours, floor } = await measureBest(extension.context, entry.url, loads);
+      // The compile and top level before our first mark, on the pages measured more than once.
+      if (ours && loads > 1)
+        includeEvaluation(ours, await measureScriptEvaluation(extension.context, entry.url, loads));
       floor.ownWorldMs = await measureOwnWorldFloor(extension.context, entry.url, loads);
       const markJs = await measureMarkJs(plainContext, entry.url, aliases, capMs);
       results.push({
@@ -179,9 +183,10 @@ async function main(): Promise<void> {
       HOVER_DELAY_MS,
     );
     await cardTab.close();
-    const noMentions = (
-      await measureBest(extension.context, `${server.origin}/bench/no-mentions-100kb.html`, LOADS)
-    ).ours;
+    const noMentionsUrl = `${server.origin}/bench/no-mentions-100kb.html`;
+    const noMentions = (await measureBest(extension.context, noMentionsUrl, LOADS)).ours;
+    if (noMentions)
+      includeEvaluation(noMentions, await measureScriptEvaluation(extension.context, noMentionsUrl, LOADS));
     const tinyFrames = await measureTinyFrames(
       extension.context,
       `${server.origin}/bench/tiny-frames.html`,
