@@ -171,6 +171,16 @@ describe.each(BROWSERS)('annotation in $name', ({ name, launch }) => {
     await closeCard(page);
   });
 
+  it('marks names in a component that is defined, and fills its shadow root, after the page settled', async () => {
+    await load('late-component.html');
+    expect(await readHighlightedTexts(page)).toEqual(['Kabul']);
+    expect(
+      await waitFor(async () => (await readHighlightedTexts(page)).includes('Sergey Lavrov'), 8_000),
+      'the late component is marked',
+    ).toBe(true);
+    expect((await readHighlightedTexts(page)).sort()).toEqual(['Kabul', 'Sergey Lavrov']);
+  });
+
   it('keeps one mark per name inside a shadow root when the text around its host changes', async () => {
     await load('open-shadow-root.html');
     expect((await readHighlightedTexts(page)).sort()).toEqual(['Kabul', 'Sergey Lavrov']);

@@ -27,6 +27,14 @@ const CLOCK_CHECK_UNITS = 4_096;
 const UNITS_PER_NODE = 32;
 /** While a pass is under way, how often the caller hears that mentions changed (see runSlice). */
 const CHANGE_REPORT_INTERVAL_MS = 1_000;
+/**
+ * When custom elements met without a shadow root are looked at again, after the first full pass
+ * (ms after the previous look): a component defined late (lazily loaded code) fills its own
+ * shadow root, which no MutationObserver of ours can see. Each look reads `shadowRoot` once per
+ * such element, at most MAX_BARE_HOSTS of them.
+ */
+const BARE_HOST_LOOKS_MS = [500, 1_500, 3_000, 10_000];
+const MAX_BARE_HOSTS = 2_000;
 
 export interface AnnotatorOptions {
   document: Document;
@@ -90,6 +98,45 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
    * holds the host meets the host again, and the root's own mutations come through its observer.
    */
   const shadowRoots = new Set<ShadowRoot>();
+
+  /** Custom elements walked before they had a shadow root (see BARE_HOST_LOOKS_MS). */
+  const bareHosts = new Set<Element>();
+  let bareHostTimer: ReturnType<typeof setTimeout> | undefined;
+  let bareHostLooks = 0;
+
+  function noteBareHost(element: Element): void {
+    if (bareHosts.size >= MAX_BARE_HOSTS || bareHosts.has(element)) return;
+    bareHosts.add(element);
+    // One added later (a feed's new items) gets its own looks.
+    bareHostLooks = 0;
+  }
+
+  function scheduleBareHostLook(): void {
+    if (bareHostTimer !== undefined || bareHosts.size === 0 || bareHostLooks >= BARE_HOST_LOOKS_MS.length)
+      return;
+    bareHostTimer = setTimeout(lookAtBareHosts, BARE_HOST_LOOKS_MS[bareHostLooks++]);
+  }
+
+  function lookAtBareHosts(): void {
+    bareHostTimer = undefined;
+    let found = false;
+    for (const host of bareHosts) {
+      if (!host.isConnected) {
+        bareHosts.delete(host);
+        continue;
+      }
+      const shadowRoot = host.shadowRoot;
+      if (!shadowRoot) continue;
+      bareHosts.delete(host);
+      queueShadowRoot(shadowRoot);
+      found = true;
+    }
+    if (found) {
+      complete = false;
+      scheduler.request();
+    }
+    scheduleBareHostLook();
+  }
 
   function queueShadowRoot(shadowRoot: ShadowRoot): void {
     if (shadowRoots.has(shadowRoot)) return;
@@ -172,7 +219,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     const dirty = takeDirtyKeys();
     if (dirty) return dirty;
     const root = roots.shift();
-    return root ? createBlockWalker(root, queueShadowRoot) : undefined;
+    return root ? createBlockWalker(root, queueShadowRoot, noteBareHost) : undefined;
   }
 
   /** A key inside another queued key is covered by that one's re-scan. */
@@ -190,7 +237,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
         (pending) => pending.block.key !== key && !key.contains(pending.block.key),
       );
       changed = true;
-      return createBlockWalker(key, queueShadowRoot);
+      return createBlockWalker(key, queueShadowRoot, noteBareHost);
     }
     return undefined;
   }
@@ -224,7 +271,10 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
       if (hasTwoVisibleCharacters(block.text)) inProgress = { block, offset: 0 };
     } while (isTimeLeft());
     const more = Boolean(inProgress || walker || roots.length || dirtyKeys.size);
-    if (!more) complete = true;
+    if (!more) {
+      complete = true;
+      scheduleBareHostLook();
+    }
     if (IS_BENCH && complete) markBenchOnce('cc:complete');
     // Each change of our highlights makes the browser repaint the marked text; in one 10 MB text
     // node that repaint alone takes 200-700 ms in Chromium. So while a long pass is under way the
@@ -298,6 +348,8 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     started,
     destroy() {
       clearTimeout(firstSlice);
+      clearTimeout(bareHostTimer);
+      bareHosts.clear();
       markStarted();
       observer.disconnect();
       scheduler.destroy();

@@ -33,9 +33,14 @@ const NODES_PER_CHECK = 64;
  * Walks a document, element or shadow root one block at a time, so the caller
  * can stop between blocks and resume in a later task. Elements that must be
  * left alone are skipped with their whole subtree; open shadow roots met on
- * the way are handed to `onShadowRoot` to be walked on their own.
+ * the way are handed to `onShadowRoot` to be walked on their own, and custom elements
+ * without one yet to `onBareCustomElement`.
  */
-export function createBlockWalker(root: Node, onShadowRoot: (shadowRoot: ShadowRoot) => void): BlockWalker {
+export function createBlockWalker(
+  root: Node,
+  onShadowRoot: (shadowRoot: ShadowRoot) => void,
+  onBareCustomElement: (element: Element) => void = () => undefined,
+): BlockWalker {
   const document = root.ownerDocument ?? (root as Document);
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
   let next: Node | null = root.nodeType === Node.TEXT_NODE ? root : advance(false);
@@ -85,6 +90,9 @@ export function createBlockWalker(root: Node, onShadowRoot: (shadowRoot: ShadowR
         }
         const shadowRoot = element.shadowRoot;
         if (shadowRoot) onShadowRoot(shadowRoot);
+        // A custom element not defined yet may attach a shadow root later, with no change to
+        // the light DOM for our observer to see.
+        else if (localName.includes('-')) onBareCustomElement(element);
         // A line break separates words even though <br> is inline.
         if (localName === 'br' && block) text += '\n';
         next = advance(false);
