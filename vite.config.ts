@@ -42,12 +42,7 @@ const patternTablePath = writePatternTable(
 // content script accepts only a list with its own version, so after an update the new background
 // rebuilds it. The version follows the bundled store's compiled form and the extension's version.
 const matcherVersion = createHash('sha256')
-  .update(
-    String(
-      (JSON.parse(readFileSync(resolve(import.meta.dirname, 'package.json'), 'utf8')) as { version?: string })
-        .version,
-    ),
-  )
+  .update(String(manifest.version))
   .update(readFileSync(aliasIndexPath))
   .update(readFileSync(patternTablePath))
   .digest('hex')

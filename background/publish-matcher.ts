@@ -3,11 +3,12 @@ import prebuilt from 'virtual:pattern-table';
 import { buildStoredMatcher } from '../src/matcher/build-stored-matcher.ts';
 import { MATCHER_KEY, MATCHER_VERSION } from '../src/matcher/stored-matcher.ts';
 import { browser } from '../src/platform/browser.ts';
-import { readStoredPacks, toPackIndex } from '../src/store/pack-storage.ts';
+import { readLocal } from '../src/platform/local-storage.ts';
+import { readPackIndex } from '../src/store/pack-storage.ts';
 
 /** The name list for the current packs, as stored for the content scripts (see stored-matcher.ts). */
-export async function buildMatcher(): Promise<string> {
-  const packs = toPackIndex(await readStoredPacks());
+async function buildMatcher(): Promise<string> {
+  const packs = await readPackIndex();
   return buildStoredMatcher({ version: MATCHER_VERSION, bundled: aliasIndex, prebuilt, packs });
 }
 
@@ -22,8 +23,7 @@ export function publishMatcher(): Promise<string | undefined> {
   const run = queue.then(async () => {
     try {
       const built = await buildMatcher();
-      const stored = (await browser.storage.local.get(MATCHER_KEY))[MATCHER_KEY];
-      if (stored !== built) await browser.storage.local.set({ [MATCHER_KEY]: built });
+      if ((await readLocal(MATCHER_KEY)) !== built) await browser.storage.local.set({ [MATCHER_KEY]: built });
       return built;
     } catch (error) {
       console.error('Context Cards: could not build the name list for pages:', error);

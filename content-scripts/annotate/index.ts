@@ -1,6 +1,7 @@
 import { decodeStoredMatcher, type LoadedMatcher, MATCHER_KEY } from '../../src/matcher/stored-matcher.ts';
 import { type Message, parseMessage } from '../../src/messaging/messages.ts';
 import { browser } from '../../src/platform/browser.ts';
+import { readLocal, watchLocal } from '../../src/platform/local-storage.ts';
 import type { Settings } from '../../src/settings/defaults.ts';
 import { isActiveOnSite } from '../../src/settings/sanitize-settings.ts';
 import { readSettings, watchSettings } from '../../src/settings/settings-storage.ts';
@@ -63,14 +64,6 @@ async function loadEntity(id: string): Promise<Entity | undefined> {
   return answer?.entity ?? undefined;
 }
 
-async function readStoredMatcher(): Promise<unknown> {
-  try {
-    return (await browser.storage.local.get(MATCHER_KEY))[MATCHER_KEY];
-  } catch {
-    return undefined;
-  }
-}
-
 let warnedNoMatcher = false;
 
 /**
@@ -79,10 +72,10 @@ let warnedNoMatcher = false;
  * value), the background builds it now and answers with it.
  */
 async function loadMatcher(): Promise<LoadedMatcher | undefined> {
-  const stored = await readStoredMatcher();
+  const stored = await readLocal(MATCHER_KEY);
   const started = IS_BENCH ? performance.now() : 0;
   // A list damaged past its shape checks: the background compares it with a fresh build and
-  // stores the fresh one, which restarts every page's session (see onStorageChanged).
+  // stores the fresh one, which restarts every page's session (see the watchLocal below).
   const onDamaged = () => void send({ type: 'cc:get-matcher' });
   const loaded = decodeStoredMatcher(stored, undefined, onDamaged);
   if (IS_BENCH) recordBenchTask('matcher', started);
@@ -173,16 +166,15 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: { id?: string }) =>
 
 watchSettings(applySettings, lifetime.signal);
 // The background stores a new name list when packs are imported or removed: start again with it.
-function onStorageChanged(changes: Record<string, unknown>, areaName: string): void {
-  if (areaName !== 'local' || !(MATCHER_KEY in changes)) return;
-  session?.destroy();
-  session = undefined;
-  void readSettings().then(applySettings);
-}
-browser.storage.onChanged.addListener(onStorageChanged);
-lifetime.signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(onStorageChanged), {
-  once: true,
-});
+watchLocal(
+  MATCHER_KEY,
+  () => {
+    session?.destroy();
+    session = undefined;
+    void readSettings().then(applySettings);
+  },
+  lifetime.signal,
+);
 void readSettings().then((settings) => {
   const started = IS_BENCH ? performance.now() : 0;
   applySettings(settings);

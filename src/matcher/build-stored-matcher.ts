@@ -25,18 +25,21 @@ export function buildStoredMatcher({ version, bundled, prebuilt, packs }: Stored
   const entities = new Map<string, PackIndexEntry>();
   for (const entity of [...bundled, ...packs]) if (!entities.has(entity.id)) entities.set(entity.id, entity);
   const matchable = [...entities.values()];
+  // Every pack entity's id already taken: the build's own table is the whole list.
+  const { table, automaton } = matchable.length === bundled.length ? prebuilt : compile(matchable);
   const stored: StoredMatcher = {
     version,
     entities: matchable.map(({ id, name, type }) => ({ id, name, type })),
-    ...(matchable.length === bundled.length
-      ? prebuilt
-      : (() => {
-          const table = compilePatterns(matchable);
-          return {
-            table: serializePatternTable(table),
-            automaton: serializeAutomaton(buildAutomaton(table.patterns)),
-          };
-        })()),
+    table,
+    automaton,
   };
   return JSON.stringify(stored);
+}
+
+function compile(entities: readonly PackIndexEntry[]): StoredMatcherInput['prebuilt'] {
+  const table = compilePatterns(entities);
+  return {
+    table: serializePatternTable(table),
+    automaton: serializeAutomaton(buildAutomaton(table.patterns)),
+  };
 }

@@ -146,8 +146,8 @@ export const FOLDED_UNIT_TABLE: Uint16Array = foldedUnits;
 /**
  * ASCII, filled up front without classifyChar: in the content script's cold engine, 128 calls of
  * it (three Unicode property regexes to compile, a normalize per character) took 2-18 ms of every
- * page's start. Controls and the space are spaces; A-Z fold to a-z, the backtick to an apostrophe
- * (as foldPunctuation does); everything else is itself. tests/unit/matcher/fold-code-unit.test.ts
+ * page's start. Controls and the space are spaces; A-Z fold to a-z; the rest go through
+ * foldPunctuation (the backtick becomes an apostrophe) and are otherwise themselves. tests/unit/matcher/fold-code-unit.test.ts
  * checks this against classifyChar for every ASCII character.
  */
 function fillAscii(): void {
@@ -157,7 +157,7 @@ function fillAscii(): void {
       continue;
     }
     kinds[unit] = KIND_SINGLE;
-    foldedUnits[unit] = unit >= 0x41 && unit <= 0x5a ? unit + 0x20 : unit === 0x60 ? 0x27 : unit;
+    foldedUnits[unit] = unit >= 0x41 && unit <= 0x5a ? unit + 0x20 : foldPunctuation(unit);
   }
 }
 

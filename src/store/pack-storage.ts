@@ -1,4 +1,5 @@
 import { browser } from '../platform/browser.ts';
+import { readLocal, watchLocal } from '../platform/local-storage.ts';
 import { type Alias, ENTITY_TYPES, type Entity, type EntityType, type Store } from './types.ts';
 
 /*
@@ -64,13 +65,8 @@ export function toPackIndex(raw: unknown): PackIndexEntry[] {
   return entries;
 }
 
-export async function readStoredPacks(): Promise<unknown> {
-  try {
-    const stored = await browser.storage.local.get(PACKS_KEY);
-    return stored[PACKS_KEY];
-  } catch {
-    return undefined;
-  }
+export function readStoredPacks(): Promise<unknown> {
+  return readLocal(PACKS_KEY);
 }
 
 export async function readPackIndex(): Promise<PackIndexEntry[]> {
@@ -84,9 +80,5 @@ export async function writePacks(packs: readonly StoredPack[]): Promise<void> {
 
 /** Calls `onChange` when the stored packs change; stops when `signal` aborts. */
 export function watchPacks(onChange: () => void, signal: AbortSignal): void {
-  const listener = (changes: Record<string, unknown>, areaName: string) => {
-    if (areaName === 'local' && PACKS_KEY in changes) onChange();
-  };
-  browser.storage.onChanged.addListener(listener);
-  signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(listener), { once: true });
+  watchLocal(PACKS_KEY, onChange, signal);
 }
