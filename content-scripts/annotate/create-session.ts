@@ -11,8 +11,21 @@ import { createAnnotator } from './scan/create-annotator.ts';
 import type { MentionRecord } from './scan/mention-store.ts';
 import { sortByDocumentOrder } from './scan/sort-by-document-order.ts';
 
-/** Whether a mention's text is laid out on the page (not inside a display: none box). */
+/**
+ * Whether a reader can see a mention's text: it is laid out (not in a display: none box) and not
+ * folded away. The content of a closed <details> or of hidden="until-found" still has line boxes
+ * (content-visibility: hidden keeps its layout), so client rects alone do not tell; nor do they
+ * for visibility: hidden text.
+ */
 function isRendered(record: MentionRecord): boolean {
+  const parent = record.range.startContainer.parentElement;
+  // checkVisibility: Chromium 105+, Firefox 106+.
+  if (
+    parent &&
+    typeof parent.checkVisibility === 'function' &&
+    !parent.checkVisibility({ visibilityProperty: true })
+  )
+    return false;
   return record.range.getClientRects().length > 0;
 }
 
