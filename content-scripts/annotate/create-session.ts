@@ -91,6 +91,13 @@ export function createSession(options: SessionOptions): Session {
   function hide(record: MentionRecord): void {
     if (shown.delete(record)) highlights.remove(record.type, record.range);
     if (firstShown.get(record.entityId) === record) firstShown.delete(record.entityId);
+    // A component that left the page takes its mentions with it (create-annotator.ts); let its
+    // shadow root go too, or a feed of components would pile up here all day.
+    const root = record.range.startContainer.getRootNode();
+    if (root instanceof ShadowRoot && !root.host.isConnected) {
+      const index = shadowRoots.indexOf(root);
+      if (index >= 0) shadowRoots.splice(index, 1);
+    }
   }
 
   let countTimer: number | undefined;
