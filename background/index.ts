@@ -22,7 +22,10 @@ async function findShortcut(): Promise<string | null> {
 function handleMessage(message: Message, sender: Runtime.MessageSender): Promise<unknown> | undefined {
   switch (message.type) {
     case 'cc:get-entity':
-      return findEntity(message.id).then((entity) => ({ entity: entity ?? null }));
+      return findEntity(message.id).then((found) => ({
+        entity: found?.entity ?? null,
+        language: found?.language ?? null,
+      }));
     case 'cc:mention-count':
       if (sender.tab?.id !== undefined && sender.frameId === 0)
         void setMentionBadge(sender.tab.id, message.count);

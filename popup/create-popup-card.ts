@@ -1,7 +1,7 @@
 import { CARD_STYLES } from '../src/card/card-styles.ts';
-import { renderCard } from '../src/card/render-card.ts';
+import { readInterfaceLanguage, renderCard } from '../src/card/render-card.ts';
+import type { CardEntity } from '../src/messaging/messages.ts';
 import { translate } from '../src/platform/translate.ts';
-import type { Entity } from '../src/store/types.ts';
 
 /** The page card's stylesheet, unpinned: in the popup the card flows in the document instead of floating. */
 const POPUP_CARD_STYLES = `${CARD_STYLES}
@@ -11,7 +11,7 @@ const POPUP_CARD_STYLES = `${CARD_STYLES}
 
 export interface PopupCardOptions {
   host: HTMLElement;
-  loadEntity: (id: string) => Promise<Entity | undefined>;
+  loadEntity: (id: string) => Promise<CardEntity | undefined>;
   nameOf: (id: string) => string | undefined;
   theme: () => 'auto' | 'light' | 'dark';
   /** Called when the card closes, to give the list back the space. */
@@ -37,14 +37,14 @@ export function createPopupCard(options: PopupCardOptions): PopupCard {
 
   async function render(id: string): Promise<void> {
     const ticket = ++generation;
-    const entity = await options.loadEntity(id);
+    const found = await options.loadEntity(id);
     if (ticket !== generation) return;
     let card: HTMLElement;
-    if (entity) {
+    if (found) {
       card = renderCard(
         document,
-        entity,
-        { canGoBack: history.length > 1, nameOf: options.nameOf, translate },
+        found.entity,
+        { canGoBack: history.length > 1, nameOf: options.nameOf, translate, language: found.language },
         {
           onRelated: (related) => {
             history.push(related);
@@ -63,6 +63,8 @@ export function createPopupCard(options: PopupCardOptions): PopupCard {
       card = document.createElement('div');
       card.className = 'card error';
       card.textContent = translate('cardUnavailable');
+      const language = readInterfaceLanguage(translate);
+      if (language) card.lang = language;
     }
     card.classList.add(options.theme());
     root.replaceChildren(style, card);

@@ -1,10 +1,9 @@
-import { parseEntityAnswer } from '../src/messaging/messages.ts';
+import { type CardEntity, parseEntityAnswer } from '../src/messaging/messages.ts';
 import { browser } from '../src/platform/browser.ts';
 import { translate } from '../src/platform/translate.ts';
 import { readSettings, watchSettings } from '../src/settings/settings-storage.ts';
 import { loadBundledStore } from '../src/store/load-store.ts';
 import { readPackIndex } from '../src/store/pack-storage.ts';
-import type { Entity } from '../src/store/types.ts';
 import { createPopupCard } from './create-popup-card.ts';
 import { readPageState } from './read-page-state.ts';
 import { renderPageEntities } from './render-page-entities.ts';
@@ -43,11 +42,13 @@ async function main(): Promise<void> {
 
   const card = createPopupCard({
     host: requireElement('card'),
-    loadEntity: async (id): Promise<Entity | undefined> =>
-      bundledById.get(id) ??
-      parseEntityAnswer(
+    loadEntity: async (id): Promise<CardEntity | undefined> => {
+      const entity = bundledById.get(id);
+      if (entity) return { entity, language: bundled.meta.language };
+      return parseEntityAnswer(
         await browser.runtime.sendMessage({ type: 'cc:get-entity', id }).catch(() => undefined),
-      ),
+      );
+    },
     nameOf: (id) => names.get(id),
     theme: () => settings.theme,
     onClose: () => requireElement('search').focus(),

@@ -1,7 +1,7 @@
 import type { Matcher } from '../../src/matcher/compile-matcher.ts';
-import type { Message, PageEntities } from '../../src/messaging/messages.ts';
+import type { CardEntity, Message, PageEntities } from '../../src/messaging/messages.ts';
 import type { Settings } from '../../src/settings/defaults.ts';
-import type { Entity, EntityType } from '../../src/store/types.ts';
+import type { EntityType } from '../../src/store/types.ts';
 import { createCardController, scrollToRecord } from './card/create-card-controller.ts';
 import { createCardHost } from './card/create-card-host.ts';
 import { createHoverIntent } from './card/create-hover-intent.ts';
@@ -39,7 +39,7 @@ export interface SessionOptions {
   matcher: Matcher;
   entities: ReadonlyMap<string, EntityInfo>;
   settings: Settings;
-  loadEntity: (id: string) => Promise<Entity | undefined>;
+  loadEntity: (id: string) => Promise<CardEntity | undefined>;
   shortcut: () => string | undefined;
   /** Called (throttled) when the number of mentions on the page changes. */
   onCount: (count: number) => void;

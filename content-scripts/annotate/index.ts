@@ -1,11 +1,15 @@
 import { decodeStoredMatcher, type LoadedMatcher, MATCHER_KEY } from '../../src/matcher/stored-matcher.ts';
-import { type Message, parseMessage } from '../../src/messaging/messages.ts';
+import {
+  type CardEntity,
+  type Message,
+  parseEntityAnswer,
+  parseMessage,
+} from '../../src/messaging/messages.ts';
 import { browser } from '../../src/platform/browser.ts';
 import { readLocal, watchLocal } from '../../src/platform/local-storage.ts';
 import type { Settings } from '../../src/settings/defaults.ts';
 import { isActiveOnSite } from '../../src/settings/sanitize-settings.ts';
 import { readSettings, watchSettings } from '../../src/settings/settings-storage.ts';
-import type { Entity } from '../../src/store/types.ts';
 import { createSession, type Session } from './create-session.ts';
 import { IS_BENCH, measureFloorInOwnWorld, recordBenchTask } from './scan/record-bench-task.ts';
 
@@ -59,9 +63,8 @@ async function send(message: Message): Promise<unknown> {
   }
 }
 
-async function loadEntity(id: string): Promise<Entity | undefined> {
-  const answer = (await send({ type: 'cc:get-entity', id })) as { entity?: Entity | null } | undefined;
-  return answer?.entity ?? undefined;
+async function loadEntity(id: string): Promise<CardEntity | undefined> {
+  return parseEntityAnswer(await send({ type: 'cc:get-entity', id }));
 }
 
 let warnedNoMatcher = false;

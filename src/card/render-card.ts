@@ -1,4 +1,5 @@
 import { formatFactDate } from '../store/format-fact-date.ts';
+import { isLanguageTag } from '../store/is-language-tag.ts';
 import { isSafeUrl } from '../store/is-safe-url.ts';
 import type { DatedFact, Entity, Source } from '../store/types.ts';
 
@@ -11,6 +12,13 @@ export interface CardContext {
   /** Names of related entities, by id, for the related buttons. */
   nameOf: (id: string) => string | undefined;
   translate: (key: string, substitutions?: string | string[]) => string;
+  /**
+   * BCP 47 language of the entity's text (its store's or pack's `meta.language`). The card says so
+   * with `lang`, and marks its own words (headings, buttons) with the interface's language, so a
+   * screen reader reads each in the right voice whatever the page's language. Undefined: the text
+   * is taken to be in the interface's language.
+   */
+  language?: string;
 }
 
 export interface CardHandlers {
@@ -58,14 +66,14 @@ function createFactList(document: Document, facts: readonly DatedFact[]): HTMLEl
   return list;
 }
 
-function createSection(document: Document, title: string, ...content: Child[]): HTMLElement {
-  return createElement(
-    document,
-    'section',
-    undefined,
-    createElement(document, 'h3', undefined, title),
-    ...content,
-  );
+/** The interface's language, as the browser's i18n names it ("en", "pt_BR" → "pt-BR"); undefined if unknown. */
+export function readInterfaceLanguage(translate: CardContext['translate']): string | undefined {
+  const locale = translate('@@ui_locale').replace(/_/g, '-');
+  return isLanguageTag(locale) ? locale : undefined;
+}
+
+function createSection(document: Document, title: HTMLElement, ...content: Child[]): HTMLElement {
+  return createElement(document, 'section', undefined, title, ...content);
 }
 
 function createButton(
@@ -96,6 +104,15 @@ export function renderCard(
 ): HTMLElement {
   const t = context.translate;
   const card = createElement(document, 'div', 'card');
+  const interfaceLanguage = readInterfaceLanguage(t);
+  const language = context.language ?? interfaceLanguage;
+  if (language) card.lang = language;
+  /** Marks one of the card's own words (not store text) with the interface's language, where that differs. */
+  const inInterfaceLanguage = <T extends HTMLElement>(element: T): T => {
+    if (interfaceLanguage && interfaceLanguage !== language) element.lang = interfaceLanguage;
+    return element;
+  };
+  const heading3 = (text: string) => inInterfaceLanguage(createElement(document, 'h3', undefined, text));
   card.setAttribute('role', 'dialog');
   card.setAttribute('aria-labelledby', 'cc-card-title');
   card.tabIndex = -1;
@@ -108,22 +125,26 @@ export function renderCard(
     'div',
     undefined,
     title,
-    createElement(document, 'span', 'type', t(`type_${entity.type}`)),
+    inInterfaceLanguage(createElement(document, 'span', 'type', t(`type_${entity.type}`))),
   );
   heading.style.flex = '1';
   const header = createElement(document, 'header');
   if (context.canGoBack) {
-    const back = createButton(document, '←', handlers.onBack, 'icon back');
+    const back = inInterfaceLanguage(createButton(document, '←', handlers.onBack, 'icon back'));
     back.setAttribute('aria-label', t('cardBack'));
     header.append(back);
   }
-  const close = createButton(document, '×', handlers.onClose, 'icon close');
+  const close = inInterfaceLanguage(createButton(document, '×', handlers.onClose, 'icon close'));
   close.setAttribute('aria-label', t('cardClose'));
   header.append(heading, close);
   card.append(header, createElement(document, 'p', 'summary', entity.summary));
 
   card.append(
-    createSection(document, t('cardInThisArticle'), createElement(document, 'p', 'role', entity.role)),
+    createSection(
+      document,
+      heading3(t('cardInThisArticle')),
+      createElement(document, 'p', 'role', entity.role),
+    ),
   );
   if (entity.corrections?.length) {
     const items = entity.corrections.map((correction) => {
@@ -132,12 +153,12 @@ export function renderCard(
       if (link) item.append(' ', link);
       return item;
     });
-    card.append(createSection(document, t('cardCorrections'), ...items));
+    card.append(createSection(document, heading3(t('cardCorrections')), ...items));
   }
   if (entity.facts.length)
-    card.append(createSection(document, t('cardFacts'), createFactList(document, entity.facts)));
+    card.append(createSection(document, heading3(t('cardFacts')), createFactList(document, entity.facts)));
   if (entity.later.length)
-    card.append(createSection(document, t('cardLater'), createFactList(document, entity.later)));
+    card.append(createSection(document, heading3(t('cardLater')), createFactList(document, entity.later)));
 
   const related = entity.related
     .map((relation) => ({ relation, name: context.nameOf(relation.id) }))
@@ -152,19 +173,23 @@ export function renderCard(
       button.append(createElement(document, 'span', 'label', relation.label));
       list.append(button);
     }
-    card.append(createSection(document, t('cardRelated'), list));
+    card.append(createSection(document, heading3(t('cardRelated')), list));
   }
 
   const footer = createElement(document, 'footer');
   if (context.mentions) {
     const { count, index } = context.mentions;
     footer.append(
-      createElement(document, 'span', 'count', t('cardMentions', [String(index + 1), String(count)])),
+      inInterfaceLanguage(
+        createElement(document, 'span', 'count', t('cardMentions', [String(index + 1), String(count)])),
+      ),
     );
     if (count > 1) {
       footer.append(
-        createButton(document, t('cardPrevious'), () => handlers.onStep('previous'), 'previous'),
-        createButton(document, t('cardNext'), () => handlers.onStep('next'), 'next'),
+        inInterfaceLanguage(
+          createButton(document, t('cardPrevious'), () => handlers.onStep('previous'), 'previous'),
+        ),
+        inInterfaceLanguage(createButton(document, t('cardNext'), () => handlers.onStep('next'), 'next')),
       );
     }
   }
@@ -173,7 +198,9 @@ export function renderCard(
     if (link) footer.append(link);
   }
   if (context.shortcut)
-    footer.append(createElement(document, 'span', 'hint', t('cardShortcutHint', context.shortcut)));
+    footer.append(
+      inInterfaceLanguage(createElement(document, 'span', 'hint', t('cardShortcutHint', context.shortcut))),
+    );
   card.append(footer);
   return card;
 }

@@ -1,3 +1,4 @@
+import { isLanguageTag } from '../store/is-language-tag.ts';
 import { ENTITY_TYPES, type Entity, type EntityType } from '../store/types.ts';
 
 /**
@@ -6,7 +7,8 @@ import { ENTITY_TYPES, type Entity, type EntityType } from '../store/types.ts';
  * ignore anything else, so a page or another extension cannot drive us.
  *
  * content script or popup -> background
- *   cc:get-entity      { id }            answer: { entity: Entity | null } (bundled store, then packs)
+ *   cc:get-entity      { id }            answer: { entity: Entity | null, language: string | null }
+ *                                        (bundled store, then packs; language: the text's, from meta.language)
  *   cc:mention-count   { count }         no answer; the background sets the badge for the sender's tab
  *   cc:get-shortcut    {}                answer: { shortcut: string | null } (the next-mention command's keys)
  *   cc:get-matcher     {}                answer: { matcher: string | null } (the stored name list, built now;
@@ -106,13 +108,26 @@ export function parsePageEntities(raw: unknown): PageEntities | undefined {
 
 export interface EntityAnswer {
   entity: Entity | null;
+  language: string | null;
 }
 
-/** Validates an answer to cc:get-entity: the entity's shape is trusted (the background checked it), its presence is not. */
-export function parseEntityAnswer(raw: unknown): Entity | undefined {
+/** What a card shows: an entity, and the language its text is written in when the store or pack says. */
+export interface CardEntity {
+  entity: Entity;
+  language?: string;
+}
+
+/**
+ * Validates an answer to cc:get-entity: the entity's shape is trusted (the background checked it),
+ * its presence is not; a language that is not a tag is dropped.
+ */
+export function parseEntityAnswer(raw: unknown): CardEntity | undefined {
   if (!isRecord(raw) || !isRecord(raw.entity)) return undefined;
-  const { entity } = raw;
-  return isShortString(entity.id) && isShortString(entity.name) ? (entity as unknown as Entity) : undefined;
+  const { entity, language } = raw;
+  if (!isShortString(entity.id) || !isShortString(entity.name)) return undefined;
+  const card: CardEntity = { entity: entity as unknown as Entity };
+  if (typeof language === 'string' && isLanguageTag(language)) card.language = language;
+  return card;
 }
 
 /** Validates an answer to cc:lookup-text; anything else (no content script, annotation off) is "not found". */

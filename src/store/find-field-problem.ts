@@ -5,6 +5,7 @@
  * Each pattern is written once and used both here and in the published JSON Schema, so the two
  * cannot drift apart silently. They are ECMA-262 sources valid with the `u` flag, as Ajv reads them.
  */
+import { isLanguageTag, LANGUAGE_TAG_PATTERN, MAX_LANGUAGE_TAG_LENGTH } from './is-language-tag.ts';
 
 export const LIMITS = {
   entities: 2000,
@@ -23,13 +24,13 @@ export const LIMITS = {
   alias: 200,
   url: 2000,
   id: 100,
-  lang: 35,
+  lang: MAX_LANGUAGE_TAG_LENGTH,
 } as const;
 
 export const PATTERNS = {
   id: '^[a-z0-9]+(?:-[a-z0-9]+)*$',
   date: '^[0-9]{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12][0-9]|3[01]))?)?$',
-  lang: '^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$',
+  lang: LANGUAGE_TAG_PATTERN,
   /** Non-empty, no leading or trailing whitespace (the same set `String.prototype.trim` removes). */
   trimmed: '^\\S(?:[\\s\\S]*\\S)?$',
   /** `<` followed by a letter, `/`, `!` or `?` would start a tag, comment or processing instruction. */
@@ -166,12 +167,5 @@ export function findIdProblem(id: string): string | undefined {
 }
 
 export function findLangProblem(tag: string): string | undefined {
-  const problem = 'must be a BCP 47 language tag such as "en", "ru", "ps" or "fa"';
-  if (tag.length > LIMITS.lang || !RE.lang.test(tag)) return problem;
-  try {
-    Intl.getCanonicalLocales(tag);
-  } catch {
-    return problem;
-  }
-  return undefined;
+  return isLanguageTag(tag) ? undefined : 'must be a BCP 47 language tag such as "en", "ru", "ps" or "fa"';
 }

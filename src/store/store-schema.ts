@@ -199,6 +199,14 @@ export const storeMetaSchema = recordSchema({
     }),
   ),
   currentTo: dateSchema,
+  language: v.optional(
+    ruleSchema(findLangProblem, {
+      maxLength: LIMITS.lang,
+      pattern: PATTERNS.lang,
+      description:
+        'BCP 47 language of the text (summaries, roles, facts, labels), e.g. "en". Cards mark their text with it for screen readers.',
+    }),
+  ),
 });
 
 export const storeSchema = v.pipe(

@@ -82,6 +82,12 @@ export interface StoreMeta {
   article?: { title: string; publisher: string; date: FactDate; url?: string };
   /** The date the facts are current to. */
   currentTo: FactDate;
+  /**
+   * BCP 47 language of the store's text (summaries, roles, facts, labels), e.g. "en". Cards mark
+   * their text with it, so a screen reader on a Russian or Persian page reads it in the right
+   * voice. Absent: the text takes the language of the extension's interface.
+   */
+  language?: string;
 }
 
 export interface Store {

@@ -77,6 +77,23 @@ describe.each(BROWSERS)('annotation in $name', ({ name, launch }) => {
     }
   });
 
+  it("tells screen readers the card's text is English on a page in Russian", async () => {
+    server.route(
+      '/russian-page.html',
+      '<!doctype html><html lang="ru"><meta charset="utf-8"><title>Новости</title>' +
+        '<p id="news">Вчера Sergey Lavrov встретился с делегацией.</p></html>',
+    );
+    await load('russian-page.html');
+    await openCardOn(page, '#news', 'Sergey Lavrov');
+    // The language a screen reader would pick for the summary: the nearest lang up the tree.
+    const spoken = await page.inCard<{ summary: string | null; page: string }>(`(root) => ({
+      summary: root.querySelector('.summary')?.closest('[lang]')?.getAttribute('lang') ?? null,
+      page: document.documentElement.lang,
+    })`);
+    expect(spoken).toEqual({ summary: 'en', page: 'ru' });
+    await closeCard(page);
+  });
+
   it('marks Kabul but not the Kabul inside Kabulov', async () => {
     await load('entity-types.html');
     const texts = await readHighlightedTexts(page);

@@ -1,6 +1,6 @@
-import { renderCard } from '../../../src/card/render-card.ts';
+import { readInterfaceLanguage, renderCard } from '../../../src/card/render-card.ts';
+import type { CardEntity } from '../../../src/messaging/messages.ts';
 import { translate } from '../../../src/platform/translate.ts';
-import type { Entity } from '../../../src/store/types.ts';
 import type { MentionRecord } from '../scan/mention-store.ts';
 import { IS_BENCH } from '../scan/record-bench-task.ts';
 import type { CardHost } from './create-card-host.ts';
@@ -9,7 +9,7 @@ import { pickLineRect, positionCard } from './position-card.ts';
 export interface CardControllerOptions {
   document: Document;
   host: CardHost;
-  loadEntity: (id: string) => Promise<Entity | undefined>;
+  loadEntity: (id: string) => Promise<CardEntity | undefined>;
   nameOf: (id: string) => string | undefined;
   /** The entity's mentions on the page, in document order. */
   mentionsOf: (entityId: string) => MentionRecord[];
@@ -47,14 +47,14 @@ const STAGED = 'staged';
 
 export function createCardController(options: CardControllerOptions): CardController {
   const { document, host } = options;
-  const cache = new Map<string, Promise<Entity | undefined>>();
+  const cache = new Map<string, Promise<CardEntity | undefined>>();
   let current: OpenRequest | undefined;
   let history: OpenRequest[] = [];
   let returnFocus: Element | null = null;
   let card: HTMLElement | undefined;
   let generation = 0;
 
-  function load(id: string): Promise<Entity | undefined> {
+  function load(id: string): Promise<CardEntity | undefined> {
     let promise = cache.get(id);
     if (!promise) {
       promise = options.loadEntity(id).catch(() => undefined);
@@ -88,15 +88,20 @@ export function createCardController(options: CardControllerOptions): CardContro
       }
     | undefined;
 
-  function build(request: OpenRequest, entity: Entity | undefined, mentions: MentionRecord[]): HTMLElement {
+  function build(
+    request: OpenRequest,
+    found: CardEntity | undefined,
+    mentions: MentionRecord[],
+  ): HTMLElement {
     const index = request.record ? mentions.indexOf(request.record) : -1;
     let element: HTMLElement;
-    if (entity) {
+    if (found) {
       // The handlers read `current`, the request this card was opened for (set when it is shown).
       element = renderCard(
         document,
-        entity,
+        found.entity,
         {
+          language: found.language,
           canGoBack: history.length > 0,
           mentions: mentions.length ? { count: mentions.length, index: Math.max(0, index) } : undefined,
           shortcut: options.shortcut(),
@@ -116,6 +121,8 @@ export function createCardController(options: CardControllerOptions): CardContro
       element.className = 'card error';
       element.setAttribute('role', 'dialog');
       element.textContent = translate('cardUnavailable');
+      const language = readInterfaceLanguage(translate);
+      if (language) element.lang = language;
     }
     element.classList.add(themeClass());
     element.setAttribute('aria-label', translate('cardLabel'));

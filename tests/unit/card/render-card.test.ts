@@ -111,4 +111,65 @@ describe('render-card', () => {
       expect(render({ mentions: { count: 1, index: 0 } }).card.querySelector('button.next')).toBeNull();
     });
   });
+
+  describe('languages, for screen readers on pages in any language', () => {
+    /** A Russian interface: the browser's i18n answers "ru" for @@ui_locale. */
+    const russian = (key: string) => (key === '@@ui_locale' ? 'ru' : key);
+    /** Each piece of text the card shows, with the language it would be read in (the nearest lang). */
+    const spokenLanguages = (card: HTMLElement) =>
+      Object.fromEntries(
+        [
+          'h2',
+          'span.type',
+          'p.summary',
+          'p.role',
+          'h3',
+          'ul li',
+          'button[data-related]',
+          'span.count',
+          'button.next',
+          'button.close',
+          'footer a',
+        ].map((selector) => [
+          selector,
+          card.querySelector(selector)?.closest('[lang]')?.getAttribute('lang'),
+        ]),
+      );
+
+    it("reads the store's English text as English and the card's own words in the interface's language", () => {
+      const { card } = render({ translate: russian, language: 'en', canGoBack: true });
+      expect(spokenLanguages(card)).toEqual({
+        h2: 'en',
+        'span.type': 'ru',
+        'p.summary': 'en',
+        'p.role': 'en',
+        h3: 'ru',
+        'ul li': 'en',
+        'button[data-related]': 'en',
+        'span.count': 'ru',
+        'button.next': 'ru',
+        'button.close': 'ru',
+        'footer a': 'en',
+      });
+      expect(card.querySelector('button.back')?.getAttribute('lang')).toBe('ru');
+    });
+
+    it("takes text of unknown language to be in the interface's, and marks nothing twice", () => {
+      const unknown = render({ translate: russian }).card;
+      expect(unknown.lang).toBe('ru');
+      expect(unknown.querySelectorAll('[lang]')).toHaveLength(0);
+      const same = render({ translate: russian, language: 'ru' }).card;
+      expect(same.lang).toBe('ru');
+      expect(same.querySelectorAll('[lang]')).toHaveLength(0);
+    });
+
+    it('turns the i18n locale into a language tag, and sets none from a locale it cannot read', () => {
+      const brazil = render({ translate: (key) => (key === '@@ui_locale' ? 'pt_BR' : key), language: 'en' });
+      expect(brazil.card.querySelector('h3')?.getAttribute('lang')).toBe('pt-BR');
+      // The default translate of these tests answers the key itself: no language is made up.
+      const { card } = render();
+      expect(card.hasAttribute('lang')).toBe(false);
+      expect(card.querySelectorAll('[lang]')).toHaveLength(0);
+    });
+  });
 });

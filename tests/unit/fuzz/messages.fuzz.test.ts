@@ -153,7 +153,7 @@ describe('messages under fuzzing', () => {
           const answer = (await listener({ type: 'cc:get-entity', id: `zz-${id}` }, { id: OWN_ID })) as {
             entity: unknown;
           };
-          expect(answer).toEqual({ entity: null });
+          expect(answer).toEqual({ entity: null, language: null });
         }),
         { numRuns: 200 },
       );

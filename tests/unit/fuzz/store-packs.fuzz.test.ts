@@ -288,7 +288,9 @@ describe('store packs under fuzzing', () => {
             for (const alias of entry.aliases) expect(typeof alias.text).toBe('string');
           }
           const found = findPackEntity(raw, id);
-          if (found) expectSafeCard(found);
+          if (found) expectSafeCard(found.entity);
+          if (found?.language !== undefined)
+            expect(found.language).toMatch(/^[A-Za-z]{2,3}(-[A-Za-z0-9]+)*$/);
         }),
         { numRuns: RUNS },
       );

@@ -55,9 +55,22 @@ describe('messages', () => {
 
   describe('parseEntityAnswer', () => {
     it('gives the entity or undefined', () => {
-      expect(parseEntityAnswer({ entity: { id: 'a', name: 'A' } })).toEqual({ id: 'a', name: 'A' });
-      expect(parseEntityAnswer({ entity: null })).toBeUndefined();
+      expect(parseEntityAnswer({ entity: { id: 'a', name: 'A' } })).toEqual({
+        entity: { id: 'a', name: 'A' },
+      });
+      expect(parseEntityAnswer({ entity: null, language: null })).toBeUndefined();
       expect(parseEntityAnswer(undefined)).toBeUndefined();
+    });
+
+    it("keeps the text's language only when it is a language tag", () => {
+      const entity = { id: 'a', name: 'A' };
+      expect(parseEntityAnswer({ entity, language: 'en' })).toEqual({ entity, language: 'en' });
+      expect(parseEntityAnswer({ entity, language: 'zh-Hant-TW' })).toEqual({
+        entity,
+        language: 'zh-Hant-TW',
+      });
+      for (const language of [null, 7, '', 'en US', '"><b>', 'x'.repeat(40)])
+        expect(parseEntityAnswer({ entity, language }), String(language)).toEqual({ entity });
     });
   });
 
