@@ -1,12 +1,14 @@
 /**
- * Real pages and the mutation storm, in Chromium: too long for `npm test`, run by CI on its own.
+ * Real pages and the mutation storm: too long for `npm test`, run by CI on its own.
  *
  *   npm run check:corpus -- [DIR]      (DIR defaults to $CORPUS_DIR, then ../shared/corpus/pages)
+ *   CORPUS_BROWSERS=firefox npm run check:corpus -- DIR     (one browser; both by default)
  *
  * 1. Every page of the corpus is loaded, page scripts off (CSP script-src 'none'), once in a
- *    Chromium without the extension (the baseline: the live DOM, <noscript> parsed as a live page
- *    parses it) and once with it. For each page: no uncaught error or console error from the
- *    extension, the same page errors as the baseline, and outerHTML equal to the baseline's.
+ *    browser without the extension (the baseline: the live DOM, <noscript> parsed as a live page
+ *    parses it) and once with it, in Chromium and in Firefox. For each page: no uncaught error or
+ *    console error from the extension, the same page errors as the baseline, and outerHTML equal
+ *    to the baseline's.
  * 2. The mutation storm: a page changes its text every 5 ms for 10 s; our content script's CPU
  *    time (Chromium trace, thread time of every task entering it) must stay under 10% of the wall
  *    time, and the marks must be right once it stops.
@@ -16,7 +18,9 @@ import { existsSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { launchChromium } from '../tests/e2e/harness/launch-chromium.ts';
+import { launchFirefox, launchPlainFirefox } from '../tests/e2e/harness/launch-firefox.ts';
 import { serveFixtures } from '../tests/e2e/harness/serve-fixtures.ts';
+import type { TestPage } from '../tests/e2e/harness/test-browser.ts';
 
 const dir = resolve(process.argv[2] ?? process.env.CORPUS_DIR ?? '../shared/corpus/pages');
 if (!existsSync(dir)) {
@@ -41,6 +45,26 @@ interface Load {
   marks: number;
 }
 
+/** Waits until the mark count holds still for a second (annotation done), 20 s at most. */
+async function waitForMarks(
+  read: () => Promise<number>,
+  pause: (ms: number) => Promise<void>,
+): Promise<number> {
+  let marks = 0;
+  let last = -1;
+  for (let waited = 0; waited < 20_000; waited += 1_000) {
+    await pause(1_000);
+    marks = await read();
+    if (marks === last) break;
+    last = marks;
+  }
+  return marks;
+}
+
+// Subresources the corpus page names are not served (offline): those 404s are the page's. The
+// profile with the extension also fetches <link rel=manifest> (the plain one does not): a 404 too.
+const NOT_SERVED = /Failed to load resource|Manifest fetch from .* failed, code 404/;
+
 async function load(page: Page, url: string, withExtension: boolean): Promise<Load> {
   const errors: string[] = [];
   const onError = (error: Error) => errors.push(`uncaught: ${error.message}`);
@@ -52,26 +76,58 @@ async function load(page: Page, url: string, withExtension: boolean): Promise<Lo
   await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
   let marks = 0;
   if (withExtension) {
-    // Wait until the mark count holds still for a second (annotation done), 20 s at most.
-    let last = -1;
-    for (let waited = 0; waited < 20_000; waited += 1_000) {
-      await page.waitForTimeout(1_000);
-      marks = ((await page.evaluate(`(${READ_MARKS})()`)) as string[]).length;
-      if (marks === last) break;
-      last = marks;
-    }
+    marks = await waitForMarks(
+      async () => ((await page.evaluate(`(${READ_MARKS})()`)) as string[]).length,
+      (ms) => page.waitForTimeout(ms),
+    );
   } else await page.waitForTimeout(300);
   const html = (await page.evaluate('document.documentElement.outerHTML')) as string;
   page.off('pageerror', onError);
   page.off('console', onConsole);
-  // Subresources the corpus page names are not served (offline): those 404s are the page's. The
-  // profile with the extension also fetches <link rel=manifest> (the plain one does not): a 404 too.
-  const notServed = /Failed to load resource|Manifest fetch from .* failed, code 404/;
-  return { html, errors: errors.filter((error) => !notServed.test(error)), marks };
+  return { html, errors: errors.filter((error) => !NOT_SERVED.test(error)), marks };
 }
 
-async function checkCorpus(): Promise<{ failures: string[]; pages: number; marks: number }> {
-  const server = await serveFixtures(resolve('tests/fixtures/pages'), dir);
+/** Whether `url` is the page's address and its document is complete, within 10 s. */
+async function waitForDocument(page: TestPage, url: string): Promise<boolean> {
+  const check = `() => location.href === ${JSON.stringify(url)} && document.readyState === 'complete'`;
+  for (let waited = 0; waited < 10_000; waited += 250) {
+    if (await page.evaluate<boolean>(check).catch(() => false)) return true;
+    await new Promise((done) => setTimeout(done, 250));
+  }
+  return false;
+}
+
+/** The same load through the harness's page (Firefox): its error list grows, so take what this load added. */
+async function loadTestPage(page: TestPage, url: string, withExtension: boolean): Promise<Load> {
+  const before = page.errors.length;
+  try {
+    await page.goto(url);
+  } catch (error) {
+    // Firefox's BiDi at times fails the navigation for a frame of the page it could not load
+    // ("Address rejected": cnn.html's third-party frames, offline), with or without the extension,
+    // though the page itself loads. Go on when it did; the comparison below is what counts.
+    if (!(await waitForDocument(page, url))) throw error;
+  }
+  const pause = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
+  let marks = 0;
+  if (withExtension)
+    marks = await waitForMarks(async () => (await page.evaluate<string[]>(READ_MARKS)).length, pause);
+  else await pause(300);
+  const html = await page.evaluate<string>('() => document.documentElement.outerHTML');
+  const errors = page.errors.slice(before).filter((error) => !NOT_SERVED.test(error));
+  return { html, errors, marks };
+}
+
+type Loader = (url: string, withExtension: boolean) => Promise<Load>;
+
+/** A corpus pass in one browser: a loader for the plain browser and one for the browser with the extension. */
+interface CorpusBrowser {
+  name: string;
+  load: Loader;
+  close(): Promise<void>;
+}
+
+async function openChromium(): Promise<CorpusBrowser> {
   const plain = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu'],
@@ -79,39 +135,69 @@ async function checkCorpus(): Promise<{ failures: string[]; pages: number; marks
   const baselinePage = await (await plain.newContext({ viewport: { width: 1200, height: 800 } })).newPage();
   const withExtension = await launchChromium();
   const page = await withExtension.context.newPage();
+  return {
+    name: 'chromium',
+    load: (url, extension) => load(extension ? page : baselinePage, url, extension),
+    async close() {
+      await withExtension.close();
+      await plain.close();
+    },
+  };
+}
+
+async function openFirefox(): Promise<CorpusBrowser> {
+  const plain = await launchPlainFirefox();
+  const baselinePage = await plain.newPage();
+  const withExtension = await launchFirefox();
+  const page = await withExtension.newPage();
+  return {
+    name: 'firefox',
+    load: (url, extension) => loadTestPage(extension ? page : baselinePage, url, extension),
+    async close() {
+      await withExtension.close();
+      await plain.close();
+    },
+  };
+}
+
+async function checkCorpus(
+  open: () => Promise<CorpusBrowser>,
+): Promise<{ failures: string[]; pages: number; marks: number }> {
+  const server = await serveFixtures(resolve('tests/fixtures/pages'), dir);
+  const browser = await open();
   const failures: string[] = [];
   let totalMarks = 0;
   for (const [index, name] of names.entries()) {
     const url = `${server.origin}/corpus/${encodeURIComponent(name)}`;
     try {
-      const baseline = await load(baselinePage, url, false);
-      const result = await load(page, url, true);
+      const baseline = await browser.load(url, false);
+      const result = await browser.load(url, true);
       totalMarks += result.marks;
       // Ours: anything naming our script's URL, our element or highlight names, or a dead extension
       // context. (Not the bare word "extension": corpus pages load scripts from ".../extensions/...".)
       const ours = result.errors.filter((error) =>
-        /chrome-extension:\/\/|Extension context|context-cards|\bcc-[a-z]/.test(error),
+        /chrome-extension:\/\/|moz-extension:\/\/|Extension context|context-cards|\bcc-[a-z]/.test(error),
       );
       const extra = result.errors.filter((error) => !baseline.errors.includes(error));
-      if (ours.length) failures.push(`${name}: extension errors ${JSON.stringify(ours)}`);
+      const where = `${browser.name} ${name}`;
+      if (ours.length) failures.push(`${where}: extension errors ${JSON.stringify(ours)}`);
       else if (extra.length)
-        failures.push(`${name}: page errors only with the extension ${JSON.stringify(extra)}`);
+        failures.push(`${where}: page errors only with the extension ${JSON.stringify(extra)}`);
       if (result.html !== baseline.html) {
         let at = 0;
         while (at < result.html.length && result.html[at] === baseline.html[at]) at++;
         failures.push(
-          `${name}: DOM differs at ${at}: ${JSON.stringify(baseline.html.slice(at, at + 80))} vs ${JSON.stringify(result.html.slice(at, at + 80))}`,
+          `${where}: DOM differs at ${at}: ${JSON.stringify(baseline.html.slice(at, at + 80))} vs ${JSON.stringify(result.html.slice(at, at + 80))}`,
         );
       }
       console.log(
-        `${index + 1}/${names.length} ${name}: ${result.marks} marks${failures.at(-1)?.startsWith(name) ? ' FAIL' : ''}`,
+        `${browser.name} ${index + 1}/${names.length} ${name}: ${result.marks} marks${failures.at(-1)?.startsWith(where) ? ' FAIL' : ''}`,
       );
     } catch (error) {
-      failures.push(`${name}: ${String(error).split('\n')[0]}`);
+      failures.push(`${browser.name} ${name}: ${String(error).split('\n')[0]}`);
     }
   }
-  await withExtension.close();
-  await plain.close();
+  await browser.close();
   await server.close();
   return { failures, pages: names.length, marks: totalMarks };
 }
@@ -182,12 +268,28 @@ async function checkStorm(): Promise<{ failures: string[]; share: number }> {
   return { failures, share };
 }
 
+const BROWSERS: Record<string, () => Promise<CorpusBrowser>> = {
+  chromium: openChromium,
+  firefox: openFirefox,
+};
+const chosen = (process.env.CORPUS_BROWSERS ?? 'chromium,firefox').split(',').filter(Boolean);
+const unknown = chosen.filter((name) => !(name in BROWSERS));
+if (unknown.length) {
+  console.error(`Unknown browser ${unknown.join(', ')}: CORPUS_BROWSERS takes chromium, firefox or both.`);
+  process.exit(2);
+}
 const storm = await checkStorm();
-const corpus = await checkCorpus();
-const failures = [...storm.failures, ...corpus.failures];
+const failures = [...storm.failures];
+const summaries: string[] = [];
+for (const name of chosen) {
+  const corpus = await checkCorpus(BROWSERS[name] as () => Promise<CorpusBrowser>);
+  failures.push(...corpus.failures);
+  summaries.push(
+    `${name}: ${corpus.pages} corpus pages tried (each with and without the extension), ${corpus.marks} marks`,
+  );
+}
 console.log(
-  `\nReliability: ${corpus.pages} corpus pages tried (each with and without the extension), ${corpus.marks} marks; ` +
-    `mutation storm CPU share ${(storm.share * 100).toFixed(1)}%; ${failures.length} failures.`,
+  `\nReliability: ${summaries.join('; ')}; mutation storm CPU share ${(storm.share * 100).toFixed(1)}%; ${failures.length} failures.`,
 );
 for (const failure of failures) console.log(`FAIL ${failure}`);
 process.exit(failures.length ? 1 : 0);

@@ -107,12 +107,10 @@ async function findExtensionPage(browser: Browser): Promise<Page> {
   throw new Error('The extension did not open its settings page on install.');
 }
 
-/** Firefox ESR over WebDriver BiDi with the built extension installed as a temporary add-on. */
-export async function launchFirefox(
-  distDir = resolve('dist/firefox'),
-): Promise<TestBrowser & { browser: Browser; extensionId: string }> {
+/** Firefox ESR over WebDriver BiDi, headless and offline, with no extension. */
+function startFirefox(): Promise<Browser> {
   const executablePath = requireBrowser('firefox');
-  const browser = await puppeteer.launch({
+  return puppeteer.launch({
     browser: 'firefox',
     executablePath,
     headless: true,
@@ -130,6 +128,19 @@ export async function launchFirefox(
       'extensions.webextensions.restrictedDomains': '',
     },
   });
+}
+
+/** The same Firefox without the extension: the baseline a page is compared with. */
+export async function launchPlainFirefox(): Promise<Pick<TestBrowser, 'newPage' | 'close'>> {
+  const browser = await startFirefox();
+  return { newPage: async () => wrapPage(browser, await browser.newPage()), close: () => browser.close() };
+}
+
+/** Firefox ESR over WebDriver BiDi with the built extension installed as a temporary add-on. */
+export async function launchFirefox(
+  distDir = resolve('dist/firefox'),
+): Promise<TestBrowser & { browser: Browser; extensionId: string }> {
+  const browser = await startFirefox();
   const extensionId = await browser.installExtension(distDir);
   // The settings page the extension opens on install comes up in front; wait for it, so it cannot
   // later take the foreground from a test's page (a background tab gets no animation frames).
