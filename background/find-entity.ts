@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { findLangProblem } from '../src/store/find-field-problem.ts';
+import { isLanguageTag } from '../src/store/is-language-tag.ts';
 import { loadBundledStore } from '../src/store/load-store.ts';
 import { readStoredPacks } from '../src/store/pack-storage.ts';
 import { entitySchema } from '../src/store/store-schema.ts';
@@ -16,8 +16,9 @@ export interface FoundEntity {
 
 /** A declared language, or undefined when there is none or it is not a language tag (a damaged value). */
 function readLanguage(meta: unknown): string | undefined {
-  if (!isRecord(meta) || typeof meta.language !== 'string') return undefined;
-  return findLangProblem(meta.language) === undefined ? meta.language : undefined;
+  return isRecord(meta) && typeof meta.language === 'string' && isLanguageTag(meta.language)
+    ? meta.language
+    : undefined;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

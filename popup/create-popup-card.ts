@@ -1,5 +1,5 @@
 import { CARD_STYLES } from '../src/card/card-styles.ts';
-import { readInterfaceLanguage, renderCard } from '../src/card/render-card.ts';
+import { renderCard, renderUnavailableCard } from '../src/card/render-card.ts';
 import type { CardEntity } from '../src/messaging/messages.ts';
 import { translate } from '../src/platform/translate.ts';
 
@@ -60,11 +60,7 @@ export function createPopupCard(options: PopupCardOptions): PopupCard {
         },
       );
     } else {
-      card = document.createElement('div');
-      card.className = 'card error';
-      card.textContent = translate('cardUnavailable');
-      const language = readInterfaceLanguage(translate);
-      if (language) card.lang = language;
+      card = renderUnavailableCard(document, translate);
     }
     card.classList.add(options.theme());
     root.replaceChildren(style, card);

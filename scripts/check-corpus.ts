@@ -16,11 +16,12 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
-import { launchChromium } from '../tests/e2e/harness/launch-chromium.ts';
+import type { BrowserContext } from 'playwright-core';
+import { launchChromium, launchPlainChromium } from '../tests/e2e/harness/launch-chromium.ts';
 import { launchFirefox, launchPlainFirefox } from '../tests/e2e/harness/launch-firefox.ts';
+import { sleep } from '../tests/e2e/harness/page-helpers.ts';
 import { serveFixtures } from '../tests/e2e/harness/serve-fixtures.ts';
-import type { TestPage } from '../tests/e2e/harness/test-browser.ts';
+import type { TestBrowser, TestPage } from '../tests/e2e/harness/test-browser.ts';
 
 const dir = resolve(process.argv[2] ?? process.env.CORPUS_DIR ?? '../shared/corpus/pages');
 if (!existsSync(dir)) {
@@ -46,14 +47,11 @@ interface Load {
 }
 
 /** Waits until the mark count holds still for a second (annotation done), 20 s at most. */
-async function waitForMarks(
-  read: () => Promise<number>,
-  pause: (ms: number) => Promise<void>,
-): Promise<number> {
+async function waitForMarks(read: () => Promise<number>): Promise<number> {
   let marks = 0;
   let last = -1;
   for (let waited = 0; waited < 20_000; waited += 1_000) {
-    await pause(1_000);
+    await sleep(1_000);
     marks = await read();
     if (marks === last) break;
     last = marks;
@@ -65,40 +63,18 @@ async function waitForMarks(
 // profile with the extension also fetches <link rel=manifest> (the plain one does not): a 404 too.
 const NOT_SERVED = /Failed to load resource|Manifest fetch from .* failed, code 404/;
 
-async function load(page: Page, url: string, withExtension: boolean): Promise<Load> {
-  const errors: string[] = [];
-  const onError = (error: Error) => errors.push(`uncaught: ${error.message}`);
-  const onConsole = (message: { type(): string; text(): string }) => {
-    if (message.type() === 'error') errors.push(message.text());
-  };
-  page.on('pageerror', onError);
-  page.on('console', onConsole);
-  await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
-  let marks = 0;
-  if (withExtension) {
-    marks = await waitForMarks(
-      async () => ((await page.evaluate(`(${READ_MARKS})()`)) as string[]).length,
-      (ms) => page.waitForTimeout(ms),
-    );
-  } else await page.waitForTimeout(300);
-  const html = (await page.evaluate('document.documentElement.outerHTML')) as string;
-  page.off('pageerror', onError);
-  page.off('console', onConsole);
-  return { html, errors: errors.filter((error) => !NOT_SERVED.test(error)), marks };
-}
-
 /** Whether `url` is the page's address and its document is complete, within 10 s. */
 async function waitForDocument(page: TestPage, url: string): Promise<boolean> {
   const check = `() => location.href === ${JSON.stringify(url)} && document.readyState === 'complete'`;
   for (let waited = 0; waited < 10_000; waited += 250) {
     if (await page.evaluate<boolean>(check).catch(() => false)) return true;
-    await new Promise((done) => setTimeout(done, 250));
+    await sleep(250);
   }
   return false;
 }
 
-/** The same load through the harness's page (Firefox): its error list grows, so take what this load added. */
-async function loadTestPage(page: TestPage, url: string, withExtension: boolean): Promise<Load> {
+/** Loads a corpus page in the harness's page; its error list grows, so this takes what this load added. */
+async function loadPage(page: TestPage, url: string, withExtension: boolean): Promise<Load> {
   const before = page.errors.length;
   try {
     await page.goto(url);
@@ -108,51 +84,37 @@ async function loadTestPage(page: TestPage, url: string, withExtension: boolean)
     // though the page itself loads. Go on when it did; the comparison below is what counts.
     if (!(await waitForDocument(page, url))) throw error;
   }
-  const pause = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
   let marks = 0;
   if (withExtension)
-    marks = await waitForMarks(async () => (await page.evaluate<string[]>(READ_MARKS)).length, pause);
-  else await pause(300);
+    marks = await waitForMarks(async () => (await page.evaluate<string[]>(READ_MARKS)).length);
+  else await sleep(300);
   const html = await page.evaluate<string>('() => document.documentElement.outerHTML');
   const errors = page.errors.slice(before).filter((error) => !NOT_SERVED.test(error));
   return { html, errors, marks };
 }
 
-type Loader = (url: string, withExtension: boolean) => Promise<Load>;
-
 /** A corpus pass in one browser: a loader for the plain browser and one for the browser with the extension. */
 interface CorpusBrowser {
   name: string;
-  load: Loader;
+  load(url: string, withExtension: boolean): Promise<Load>;
   close(): Promise<void>;
 }
 
-async function openChromium(): Promise<CorpusBrowser> {
-  const plain = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu'],
-  });
-  const baselinePage = await (await plain.newContext({ viewport: { width: 1200, height: 800 } })).newPage();
-  const withExtension = await launchChromium();
-  const page = await withExtension.context.newPage();
-  return {
-    name: 'chromium',
-    load: (url, extension) => load(extension ? page : baselinePage, url, extension),
-    async close() {
-      await withExtension.close();
-      await plain.close();
-    },
-  };
-}
+type Launch = () => Promise<Pick<TestBrowser, 'newPage' | 'close'>>;
 
-async function openFirefox(): Promise<CorpusBrowser> {
-  const plain = await launchPlainFirefox();
+/** One browser twice: without the extension for the baseline, and with it. */
+async function openCorpusBrowser(
+  name: string,
+  launchPlain: Launch,
+  launchWithExtension: Launch,
+): Promise<CorpusBrowser> {
+  const plain = await launchPlain();
   const baselinePage = await plain.newPage();
-  const withExtension = await launchFirefox();
+  const withExtension = await launchWithExtension();
   const page = await withExtension.newPage();
   return {
-    name: 'firefox',
-    load: (url, extension) => loadTestPage(extension ? page : baselinePage, url, extension),
+    name,
+    load: (url, extension) => loadPage(extension ? page : baselinePage, url, extension),
     async close() {
       await withExtension.close();
       await plain.close();
@@ -269,8 +231,8 @@ async function checkStorm(): Promise<{ failures: string[]; share: number }> {
 }
 
 const BROWSERS: Record<string, () => Promise<CorpusBrowser>> = {
-  chromium: openChromium,
-  firefox: openFirefox,
+  chromium: () => openCorpusBrowser('chromium', launchPlainChromium, () => launchChromium()),
+  firefox: () => openCorpusBrowser('firefox', launchPlainFirefox, () => launchFirefox()),
 };
 const chosen = (process.env.CORPUS_BROWSERS ?? 'chromium,firefox').split(',').filter(Boolean);
 const unknown = chosen.filter((name) => !(name in BROWSERS));

@@ -67,13 +67,17 @@ function createFactList(document: Document, facts: readonly DatedFact[]): HTMLEl
 }
 
 /** The interface's language, as the browser's i18n names it ("en", "pt_BR" → "pt-BR"); undefined if unknown. */
-export function readInterfaceLanguage(translate: CardContext['translate']): string | undefined {
+function readInterfaceLanguage(translate: CardContext['translate']): string | undefined {
   const locale = translate('@@ui_locale').replace(/_/g, '-');
   return isLanguageTag(locale) ? locale : undefined;
 }
 
-function createSection(document: Document, title: HTMLElement, ...content: Child[]): HTMLElement {
-  return createElement(document, 'section', undefined, title, ...content);
+/** What the page and the popup show when an entity cannot be loaded: one line, in the interface's language. */
+export function renderUnavailableCard(document: Document, translate: CardContext['translate']): HTMLElement {
+  const card = createElement(document, 'div', 'card error', translate('cardUnavailable'));
+  const language = readInterfaceLanguage(translate);
+  if (language) card.lang = language;
+  return card;
 }
 
 function createButton(
@@ -112,7 +116,15 @@ export function renderCard(
     if (interfaceLanguage && interfaceLanguage !== language) element.lang = interfaceLanguage;
     return element;
   };
-  const heading3 = (text: string) => inInterfaceLanguage(createElement(document, 'h3', undefined, text));
+  /** A section under a heading in the interface's language. */
+  const section = (title: string, ...content: Child[]) =>
+    createElement(
+      document,
+      'section',
+      undefined,
+      inInterfaceLanguage(createElement(document, 'h3', undefined, title)),
+      ...content,
+    );
   card.setAttribute('role', 'dialog');
   card.setAttribute('aria-labelledby', 'cc-card-title');
   card.tabIndex = -1;
@@ -139,13 +151,7 @@ export function renderCard(
   header.append(heading, close);
   card.append(header, createElement(document, 'p', 'summary', entity.summary));
 
-  card.append(
-    createSection(
-      document,
-      heading3(t('cardInThisArticle')),
-      createElement(document, 'p', 'role', entity.role),
-    ),
-  );
+  card.append(section(t('cardInThisArticle'), createElement(document, 'p', 'role', entity.role)));
   if (entity.corrections?.length) {
     const items = entity.corrections.map((correction) => {
       const item = createElement(document, 'p', 'correction', correction.text);
@@ -153,12 +159,10 @@ export function renderCard(
       if (link) item.append(' ', link);
       return item;
     });
-    card.append(createSection(document, heading3(t('cardCorrections')), ...items));
+    card.append(section(t('cardCorrections'), ...items));
   }
-  if (entity.facts.length)
-    card.append(createSection(document, heading3(t('cardFacts')), createFactList(document, entity.facts)));
-  if (entity.later.length)
-    card.append(createSection(document, heading3(t('cardLater')), createFactList(document, entity.later)));
+  if (entity.facts.length) card.append(section(t('cardFacts'), createFactList(document, entity.facts)));
+  if (entity.later.length) card.append(section(t('cardLater'), createFactList(document, entity.later)));
 
   const related = entity.related
     .map((relation) => ({ relation, name: context.nameOf(relation.id) }))
@@ -173,7 +177,7 @@ export function renderCard(
       button.append(createElement(document, 'span', 'label', relation.label));
       list.append(button);
     }
-    card.append(createSection(document, heading3(t('cardRelated')), list));
+    card.append(section(t('cardRelated'), list));
   }
 
   const footer = createElement(document, 'footer');

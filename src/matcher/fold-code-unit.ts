@@ -147,8 +147,8 @@ export const FOLDED_UNIT_TABLE: Uint16Array = foldedUnits;
  * ASCII, filled up front without classifyChar: in the content script's cold engine, 128 calls of
  * it (three Unicode property regexes to compile, a normalize per character) took 2-18 ms of every
  * page's start. Controls and the space are spaces; A-Z fold to a-z; the rest go through
- * foldPunctuation (the backtick becomes an apostrophe) and are otherwise themselves. tests/unit/matcher/fold-code-unit.test.ts
- * checks this against classifyChar for every ASCII character.
+ * foldPunctuation (the backtick becomes an apostrophe) and are otherwise themselves.
+ * tests/unit/matcher/fold-code-unit.test.ts checks this against classifyChar for every ASCII character.
  */
 function fillAscii(): void {
   for (let unit = 0; unit < 0x80; unit++) {

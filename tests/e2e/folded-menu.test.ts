@@ -36,69 +36,64 @@ const readMarkPlaces = (page: TestPage, text: string) =>
     return places.sort();
   }`);
 
-describe.each(BROWSERS)(
-  'names in a folded (display: none) menu and a closed <details> in $name',
-  ({ launch }) => {
-    let server: FixtureServer;
-    let browser: TestBrowser;
-    let page: TestPage;
+describe.each(BROWSERS)('names in a folded menu or a closed <details> in $name', ({ launch }) => {
+  let server: FixtureServer;
+  let browser: TestBrowser;
+  let page: TestPage;
 
-    beforeAll(async () => {
-      server = await serveFixtures(resolve('tests/fixtures/pages'));
-      browser = await launch();
-      page = await browser.newPage();
-      await page.goto(`${server.origin}/folded-menu.html`);
-      await waitFor(async () => (await readHighlightedTexts(page)).includes('Moscow'));
-    });
+  beforeAll(async () => {
+    server = await serveFixtures(resolve('tests/fixtures/pages'));
+    browser = await launch();
+    page = await browser.newPage();
+    await page.goto(`${server.origin}/folded-menu.html`);
+    await waitFor(async () => (await readHighlightedTexts(page)).includes('Moscow'));
+  });
 
-    afterAll(async () => {
-      await browser?.close();
-      await server?.close();
-    });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
 
-    it('opens a name from the popup at the mention on screen, scrolled into view', async () => {
-      await page.evaluate('() => window.scrollTo(0, 0)');
-      await sendFromExtension(browser, page, { type: 'cc:open-card', id: 'moscow' });
-      expect(await waitFor(() => readCardText(page), 5_000)).toContain('Moscow');
-      expect(await readActiveMark(page)).toEqual({ text: 'Moscow', in: 'story', inView: true });
-      // One mention to step through, not three: the menu's and the closed archive's are not counted.
-      expect(await readCardText(page)).toContain('Mention 1 of 1 on this page');
-      await page.press('Escape');
-      expect(await waitFor(async () => (await readCardText(page)) === '', 3_000)).toBe(true);
-    });
+  it('opens a name from the popup at the mention on screen, scrolled into view', async () => {
+    await page.evaluate('() => window.scrollTo(0, 0)');
+    await sendFromExtension(browser, page, { type: 'cc:open-card', id: 'moscow' });
+    expect(await waitFor(() => readCardText(page), 5_000)).toContain('Moscow');
+    expect(await readActiveMark(page)).toEqual({ text: 'Moscow', in: 'story', inView: true });
+    // One mention to step through, not three: the menu's and the closed archive's are not counted.
+    expect(await readCardText(page)).toContain('Mention 1 of 1 on this page');
+    await page.press('Escape');
+    expect(await waitFor(async () => (await readCardText(page)) === '', 3_000)).toBe(true);
+  });
 
-    it('steps with the shortcut to the first name on screen, past the menu and the closed archive', async () => {
-      await page.evaluate('() => window.scrollTo(0, 0)');
-      await sendFromExtension(browser, page, { type: 'cc:step-mention', direction: 'next' });
-      expect(await waitFor(() => readCardText(page), 5_000)).toContain('Moscow');
-      expect(await readActiveMark(page)).toEqual({ text: 'Moscow', in: 'story', inView: true });
-      await page.press('Escape');
-      expect(await waitFor(async () => (await readCardText(page)) === '', 3_000)).toBe(true);
-    });
+  it('steps with the shortcut to the first name on screen, past the menu and the closed archive', async () => {
+    await page.evaluate('() => window.scrollTo(0, 0)');
+    await sendFromExtension(browser, page, { type: 'cc:step-mention', direction: 'next' });
+    expect(await waitFor(() => readCardText(page), 5_000)).toContain('Moscow');
+    expect(await readActiveMark(page)).toEqual({ text: 'Moscow', in: 'story', inView: true });
+    await page.press('Escape');
+    expect(await waitFor(async () => (await readCardText(page)) === '', 3_000)).toBe(true);
+  });
 
-    it('gives the one mark of "first mention only" to the mention on screen', async () => {
-      expect(await readMarkPlaces(page, 'Moscow')).toEqual(['archived', 'sections', 'story']);
-      await writeSettings(browser, { firstMentionOnly: true });
-      expect(
-        await waitFor(async () => (await readMarkPlaces(page, 'Moscow')).length === 1, 5_000),
-        'one Moscow mark left',
-      ).toBe(true);
-      expect(await readMarkPlaces(page, 'Moscow')).toEqual(['story']);
-      await writeSettings(browser, { firstMentionOnly: false });
-      await sleep(300);
-      expect(await waitFor(async () => (await readMarkPlaces(page, 'Moscow')).length === 3, 5_000)).toBe(
-        true,
-      );
-    });
+  it('gives the one mark of "first mention only" to the mention on screen', async () => {
+    expect(await readMarkPlaces(page, 'Moscow')).toEqual(['archived', 'sections', 'story']);
+    await writeSettings(browser, { firstMentionOnly: true });
+    expect(
+      await waitFor(async () => (await readMarkPlaces(page, 'Moscow')).length === 1, 5_000),
+      'one Moscow mark left',
+    ).toBe(true);
+    expect(await readMarkPlaces(page, 'Moscow')).toEqual(['story']);
+    await writeSettings(browser, { firstMentionOnly: false });
+    await sleep(300);
+    expect(await waitFor(async () => (await readMarkPlaces(page, 'Moscow')).length === 3, 5_000)).toBe(true);
+  });
 
-    it("counts the archive's mention once the reader opens it", async () => {
-      await page.evaluate(`() => { document.getElementById('archive').open = true; window.scrollTo(0, 0); }`);
-      await sendFromExtension(browser, page, { type: 'cc:open-card', id: 'moscow' });
-      expect(await waitFor(() => readCardText(page), 5_000)).toContain('Mention 1 of 2 on this page');
-      expect(await readActiveMark(page)).toEqual({ text: 'Moscow', in: 'archived', inView: true });
-      await page.press('Escape');
-      expect(await waitFor(async () => (await readCardText(page)) === '', 3_000)).toBe(true);
-      await page.evaluate(`() => { document.getElementById('archive').open = false; }`);
-    });
-  },
-);
+  it("counts the archive's mention once the reader opens it", async () => {
+    await page.evaluate(`() => { document.getElementById('archive').open = true; window.scrollTo(0, 0); }`);
+    await sendFromExtension(browser, page, { type: 'cc:open-card', id: 'moscow' });
+    expect(await waitFor(() => readCardText(page), 5_000)).toContain('Mention 1 of 2 on this page');
+    expect(await readActiveMark(page)).toEqual({ text: 'Moscow', in: 'archived', inView: true });
+    await page.press('Escape');
+    expect(await waitFor(async () => (await readCardText(page)) === '', 3_000)).toBe(true);
+    await page.evaluate(`() => { document.getElementById('archive').open = false; }`);
+  });
+});

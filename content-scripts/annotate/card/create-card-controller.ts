@@ -1,4 +1,4 @@
-import { readInterfaceLanguage, renderCard } from '../../../src/card/render-card.ts';
+import { renderCard, renderUnavailableCard } from '../../../src/card/render-card.ts';
 import type { CardEntity } from '../../../src/messaging/messages.ts';
 import { translate } from '../../../src/platform/translate.ts';
 import type { MentionRecord } from '../scan/mention-store.ts';
@@ -117,12 +117,8 @@ export function createCardController(options: CardControllerOptions): CardContro
         },
       );
     } else {
-      element = document.createElement('div');
-      element.className = 'card error';
+      element = renderUnavailableCard(document, translate);
       element.setAttribute('role', 'dialog');
-      element.textContent = translate('cardUnavailable');
-      const language = readInterfaceLanguage(translate);
-      if (language) element.lang = language;
     }
     element.classList.add(themeClass());
     element.setAttribute('aria-label', translate('cardLabel'));

@@ -79,6 +79,16 @@ function wrapPage(context: BrowserContext, page: Page): TestPage {
   };
 }
 
+/** The same Chromium without the extension: the baseline a page is compared with. */
+export async function launchPlainChromium(): Promise<Pick<TestBrowser, 'newPage' | 'close'>> {
+  const browser = await chromium.launch({
+    executablePath: requireBrowser('chromium'),
+    args: ['--no-sandbox', '--disable-gpu'],
+  });
+  const context = await browser.newContext({ viewport: { width: 1200, height: 800 } });
+  return { newPage: async () => wrapPage(context, await context.newPage()), close: () => browser.close() };
+}
+
 /** Debian Chromium with the built extension, headless, with the flags that keep it offline (DESIGN.md). */
 export async function launchChromium(
   distDir = resolve('dist/chrome'),
