@@ -71,6 +71,36 @@ export async function openExtensionTab(launched: LaunchedBrowser, path: string):
   return page as unknown as ExtensionPage;
 }
 
+/**
+ * Opens `path` of the extension in a background tab of the window that holds tab `activeTabId`,
+ * with that tab brought to the front first: as close as a test gets to the toolbar popup, which
+ * has no tab id in its address and asks the browser for the window's active tab.
+ */
+export async function openExtensionTabBehind(
+  launched: LaunchedBrowser,
+  apiPage: ExtensionPage,
+  path: string,
+  activeTabId: number,
+): Promise<ExtensionPage> {
+  const marker = `cc-e2e-${Math.random().toString(36).slice(2)}`;
+  const url = `${path}${path.includes('?') ? '&' : '?'}${marker}`;
+  await apiPage.evaluate(
+    `chrome.tabs.update(${activeTabId}, { active: true }).then((tab) =>
+      chrome.tabs.create({ url: chrome.runtime.getURL(${JSON.stringify(url)}), active: false, windowId: tab.windowId }),
+    ).then(() => 1)`,
+  );
+  const { context, browser } = launched;
+  const found = await waitFor(async (): Promise<ExtensionPage | undefined> => {
+    const candidate = context
+      ? context.pages().find((open) => open.url().endsWith(marker))
+      : browser && (await findFirefoxPage(browser, (href) => href.endsWith(marker)));
+    return (candidate || undefined) as ExtensionPage | undefined;
+  });
+  if (!found) throw new Error(`could not open ${path} behind tab ${activeTabId}`);
+  await waitFor(() => found.evaluate<boolean>('document.readyState === "complete"'));
+  return found;
+}
+
 /** The settings page opened on install (Firefox) or a fresh one (Chromium): a place to run extension APIs from. */
 export async function openApiPage(launched: LaunchedBrowser): Promise<ExtensionPage> {
   if (launched.browser) return (await findFirefoxBase(launched.browser)) as unknown as ExtensionPage;

@@ -9,6 +9,7 @@ import {
   findTabId,
   openApiPage,
   openExtensionTab,
+  openExtensionTabBehind,
   typeInto,
   waitUntilReady,
 } from './popup-extension-pages.ts';
@@ -77,6 +78,20 @@ describe.each(BROWSERS)('popup on a page in $name', ({ name, launch }) => {
         clip: { x: 0, y: 0, width: 360, height },
       });
     }
+    await popup.close();
+  });
+
+  it('describes the tab the reader is on when opened from the toolbar, with no tab in its address', async () => {
+    const popup = await openExtensionTabBehind(browser, api, 'popup/index.html', tabId);
+    await waitUntilReady(popup);
+    expect(await popup.evaluate(`document.querySelector('.status')?.dataset.state ?? 'none'`)).not.toBe(
+      'restricted',
+    );
+    const listed = (await readGroups(popup)).flatMap((group) => group.entities.map((entity) => entity.id));
+    expect(listed).toContain('sergey-lavrov');
+    expect(await popup.evaluate<string>(`document.body.textContent`)).toContain(
+      new URL(server.origin).hostname,
+    );
     await popup.close();
   });
 
