@@ -196,6 +196,15 @@ export function createSession(options: SessionOptions): Session {
     },
     { capture: true, passive: true, signal },
   );
+  // A press anywhere else closes the card. Hover alone cannot once the reader has clicked into
+  // the card: focus inside it keeps it open for keyboard use, so the card stayed until Escape.
+  document.addEventListener(
+    'pointerdown',
+    (event) => {
+      if (cards.openEntityId && !host.containsEvent(event)) cards.close(false);
+    },
+    { capture: true, passive: true, signal },
+  );
   // On window, in the capture phase: the first listener any key reaches, so a page that swallows
   // keys at document level (own shortcut systems, focus traps) cannot keep Escape from closing the card.
   window.addEventListener(

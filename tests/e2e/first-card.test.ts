@@ -52,4 +52,26 @@ describe.each(BROWSERS)('first hover card in $name', ({ name, launch }) => {
     await sleep(700);
     expect(await readCardText(page)).toBe('');
   });
+
+  it('keeps a card the reader clicked into open, and closes it on a click elsewhere', async () => {
+    const box = await findTextBox(page, '#p2', 'Sergey Lavrov');
+    await page.mouseMove(box.x + box.width / 2, box.y + box.height / 2);
+    expect(await waitFor(() => readCardText(page), 4_000)).toContain('Sergey Lavrov');
+    const summary = await waitFor(() =>
+      page.inCard<{ x: number; y: number } | null>(`(root) => {
+        const rect = root.querySelector('.summary')?.getBoundingClientRect();
+        return rect ? { x: rect.x + 20, y: rect.y + rect.height / 2 } : null;
+      }`),
+    );
+    if (!summary) throw new Error('the card has no summary');
+    // The reader clicks into the card (to select its text, say) and then moves the pointer away:
+    // the card stays, as it has the focus.
+    await page.mouseMove(summary.x, summary.y);
+    await page.mouseClick(summary.x, summary.y);
+    await page.mouseMove(5, 790);
+    await sleep(700);
+    expect(await readCardText(page)).toContain('Sergey Lavrov');
+    await page.mouseClick(5, 790);
+    expect(await waitFor(async () => ((await readCardText(page)) === '' ? 'closed' : ''))).toBe('closed');
+  });
 });
