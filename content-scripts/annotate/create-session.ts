@@ -205,6 +205,16 @@ export function createSession(options: SessionOptions): Session {
     },
     { capture: true, passive: true, signal },
   );
+  // A page restored from the back/forward cache keeps its marks, but the browser cleared the
+  // tab's badge when it navigated away (Firefox does; Chromium clears per-tab badges on
+  // navigation too). Nothing changed for reportCount to notice, so say it again.
+  window.addEventListener(
+    'pageshow',
+    (event) => {
+      if (event.persisted) options.onCount(annotator.mentions.size);
+    },
+    { signal },
+  );
   // On window, in the capture phase: the first listener any key reaches, so a page that swallows
   // keys at document level (own shortcut systems, focus traps) cannot keep Escape from closing the card.
   window.addEventListener(

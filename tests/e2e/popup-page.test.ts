@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS } from './harness/browsers.ts';
@@ -102,6 +103,34 @@ describe.each(BROWSERS)('popup on a page in $name', ({ name, launch }) => {
       return text === String(total) ? text : '';
     });
     expect(badge).toBe(String(total));
+  });
+
+  it('shows the badge again when the reader comes back to the page with Back', async () => {
+    // Cacheable pages, so that a browser may keep the page in its back/forward cache instead of
+    // loading it again. Firefox does here; headless Chromium under automation loads it again, so
+    // there this checks the ordinary path.
+    const cacheable = { 'cache-control': 'max-age=0' };
+    server.route(
+      '/cacheable/story.html',
+      readFileSync(resolve('tests/fixtures/pages/article.html'), 'utf8'),
+      cacheable,
+    );
+    server.route(
+      '/cacheable/elsewhere.html',
+      '<!doctype html><title>Elsewhere</title><p>Only Kabul here.</p>',
+      cacheable,
+    );
+    const story = await browser.newPage();
+    await story.goto(`${server.origin}/cacheable/story.html`);
+    const total = await waitFor(async () => (await readHighlightedTexts(story)).length);
+    const storyTab = await findTabId(api, `${server.origin}/cacheable/story.html`);
+    const readBadge = () => api.evaluate<string>(`chrome.action.getBadgeText({ tabId: ${storyTab} })`);
+    expect(await waitFor(async () => ((await readBadge()) === String(total) ? 'shown' : ''))).toBe('shown');
+    await story.goto(`${server.origin}/cacheable/elsewhere.html`);
+    expect(await waitFor(async () => ((await readBadge()) === '1' ? 'other page' : ''))).toBe('other page');
+    await story.evaluate('() => history.back()');
+    expect(await waitFor(async () => ((await readBadge()) === String(total) ? 'shown' : ''))).toBe('shown');
+    await story.close();
   });
 
   it('scrolls to the first mention and opens its card when a name is clicked', async () => {
