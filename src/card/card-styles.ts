@@ -32,6 +32,8 @@ export const CARD_STYLES = `
   padding: 12px 14px; direction: ltr;
   animation: cc-in 120ms ease-out;
 }
+/* The store's language decides (render-card.ts); ltr above keeps an rtl page's direction out. */
+.card[dir="rtl"] { direction: rtl; }
 .card.dark { --bg: #1d2127; --fg: #e6edf3; --muted: #9ba7b4; --line: #3a424d; --accent: #8ab4f8; --chip: #2a3039; --warn-bg: #3a3020; --warn-fg: #f2d49b; }
 @media (prefers-color-scheme: dark) {
   .card.auto { --bg: #1d2127; --fg: #e6edf3; --muted: #9ba7b4; --line: #3a424d; --accent: #8ab4f8; --chip: #2a3039; --warn-bg: #3a3020; --warn-fg: #f2d49b; }

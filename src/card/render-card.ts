@@ -2,6 +2,7 @@ import { formatFactDate } from '../store/format-fact-date.ts';
 import { isLanguageTag } from '../store/is-language-tag.ts';
 import { isSafeUrl } from '../store/is-safe-url.ts';
 import type { DatedFact, Entity, Source } from '../store/types.ts';
+import { findTextDirection } from './find-text-direction.ts';
 
 export interface CardContext {
   /** Mentions of this entity on the page and which one the card belongs to (0-based); omitted in the popup. */
@@ -77,6 +78,7 @@ export function renderUnavailableCard(document: Document, translate: CardContext
   const card = createElement(document, 'div', 'card error', translate('cardUnavailable'));
   const language = readInterfaceLanguage(translate);
   if (language) card.lang = language;
+  card.dir = findTextDirection(language) ?? 'ltr';
   return card;
 }
 
@@ -111,9 +113,14 @@ export function renderCard(
   const interfaceLanguage = readInterfaceLanguage(t);
   const language = context.language ?? interfaceLanguage;
   if (language) card.lang = language;
+  // A pack in Persian or Hebrew reads right to left, whatever the interface's language.
+  const direction = findTextDirection(language) ?? 'ltr';
+  const interfaceDirection = findTextDirection(interfaceLanguage) ?? 'ltr';
+  card.dir = direction;
   /** Marks one of the card's own words (not store text) with the interface's language, where that differs. */
   const inInterfaceLanguage = <T extends HTMLElement>(element: T): T => {
     if (interfaceLanguage && interfaceLanguage !== language) element.lang = interfaceLanguage;
+    if (interfaceDirection !== direction) element.dir = interfaceDirection;
     return element;
   };
   /** A section under a heading in the interface's language. */

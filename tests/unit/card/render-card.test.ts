@@ -163,6 +163,20 @@ describe('render-card', () => {
       expect(same.querySelectorAll('[lang]')).toHaveLength(0);
     });
 
+    it('lays out a card in a right-to-left language right to left, with its own words left to right', () => {
+      const english = (key: string) => (key === '@@ui_locale' ? 'en' : key);
+      const { card } = render({ translate: english, language: 'fa', canGoBack: true });
+      expect(card.dir).toBe('rtl');
+      for (const selector of ['span.type', 'h3', 'span.count', 'button.next', 'button.close', 'button.back'])
+        expect(card.querySelector(selector)?.closest('[dir]')?.getAttribute('dir'), selector).toBe('ltr');
+      for (const selector of ['h2', 'p.summary', 'p.role', 'ul li', 'button[data-related]'])
+        expect(card.querySelector(selector)?.closest('[dir]')?.getAttribute('dir'), selector).toBe('rtl');
+      // An English store under an English interface: left to right, nothing marked twice.
+      const plain = render({ translate: english, language: 'en' }).card;
+      expect(plain.dir).toBe('ltr');
+      expect(plain.querySelectorAll('[dir]')).toHaveLength(0);
+    });
+
     it('turns the i18n locale into a language tag, and sets none from a locale it cannot read', () => {
       const brazil = render({ translate: (key) => (key === '@@ui_locale' ? 'pt_BR' : key), language: 'en' });
       expect(brazil.card.querySelector('h3')?.getAttribute('lang')).toBe('pt-BR');
