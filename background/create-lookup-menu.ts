@@ -8,6 +8,8 @@ const MAX_LOOKUP = 200;
 
 /** Creates the "Look up in Context Cards" item on selected text. Menus persist, so this runs on install and update only. */
 export async function createLookupMenu(): Promise<void> {
+  // None in Firefox for Android.
+  if (!browser.contextMenus) return;
   await browser.contextMenus.removeAll();
   browser.contextMenus.create({
     id: LOOKUP_MENU_ID,

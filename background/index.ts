@@ -15,6 +15,9 @@ import { refreshAllBadges, setMentionBadge } from './update-badge.ts';
  */
 
 async function findShortcut(): Promise<string | null> {
+  // Firefox for Android has no keyboard commands and no context menus (browser.commands and
+  // browser.contextMenus are undefined there): everything else must still be wired up.
+  if (!browser.commands) return null;
   const commands = await browser.commands.getAll();
   return commands.find((command) => command.name === 'next-mention')?.shortcut || null;
 }
@@ -47,7 +50,7 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSend
   return message ? handleMessage(message, sender) : undefined;
 });
 
-browser.commands.onCommand.addListener((command: string, tab?: { id?: number }) => {
+browser.commands?.onCommand.addListener((command: string, tab?: { id?: number }) => {
   if (tab?.id === undefined) return;
   const direction = command === 'previous-mention' ? 'previous' : 'next';
   void browser.tabs
@@ -60,7 +63,7 @@ browser.runtime.onInstalled.addListener(() => {
   void publishMatcher();
 });
 browser.runtime.onStartup.addListener(() => void publishMatcher());
-browser.contextMenus.onClicked.addListener((info, tab) => {
+browser.contextMenus?.onClicked.addListener((info, tab) => {
   if (info.menuItemId === LOOKUP_MENU_ID && tab?.id !== undefined && info.selectionText)
     void lookUpSelection(tab.id, info.selectionText);
 });
