@@ -5,8 +5,11 @@ import type { DatedFact, Entity, Source } from '../store/types.ts';
 import { findTextDirection } from './find-text-direction.ts';
 
 export interface CardContext {
-  /** Mentions of this entity on the page and which one the card belongs to (0-based); omitted in the popup. */
-  mentions?: { count: number; index: number };
+  /**
+   * Mentions of this entity on the page, and which one the card belongs to (0-based; none for a
+   * card reached from another's related list); omitted in the popup.
+   */
+  mentions?: { count: number; index?: number };
   canGoBack: boolean;
   /** The keyboard shortcut to show in the footer, e.g. "Alt+Shift+K". */
   shortcut?: string;
@@ -192,7 +195,14 @@ export function renderCard(
     const { count, index } = context.mentions;
     footer.append(
       inInterfaceLanguage(
-        createElement(document, 'span', 'count', t('cardMentions', [String(index + 1), String(count)])),
+        createElement(
+          document,
+          'span',
+          'count',
+          index === undefined
+            ? t('cardMentionCount', [String(count)])
+            : t('cardMentions', [String(index + 1), String(count)]),
+        ),
       ),
     );
     if (count > 1) {

@@ -127,6 +127,49 @@ describe.each(BROWSERS)('annotation in $name', ({ name, launch }) => {
     expect(await waitFor(async () => (await readCardText(page)) === '', 2_000)).toBe(true);
   });
 
+  it("gives a related entity's card no position of its own until Next or Previous picks a mention", async () => {
+    await load('article.html');
+    const total = (await readHighlightedTexts(page)).filter((text) => text === 'Taliban').length;
+    expect(total).toBeGreaterThan(1);
+    const readFooter = () => page.inCard<string>('(root) => root.querySelector(".count")?.textContent ?? ""');
+    const openTaliban = async () => {
+      await page.inCard('(root) => root.querySelector(\'button[data-related="taliban"]\')?.click()');
+      return waitFor(async () => ((await readFooter())?.includes(`: ${total}`) ? readFooter() : ''));
+    };
+    await openCardOn(page, '#p2', 'Sergey Lavrov');
+    // Reached from Lavrov's card: it belongs to none of the Taliban's mentions yet.
+    expect(await openTaliban()).toBe(`Mentions on this page: ${total}`);
+    await page.inCard('(root) => root.querySelector("button.next")?.click()');
+    expect(
+      await waitFor(async () =>
+        (await readFooter()) === `Mention 1 of ${total} on this page` ? 'first' : '',
+      ),
+    ).toBe('first');
+    expect(
+      await page.evaluate<string[]>(
+        `() => [...(CSS.highlights.get('cc-active') ?? [])].map((range) => range.toString())`,
+      ),
+    ).toEqual(['Taliban']);
+    // Back to Lavrov, over to the Taliban again, and Previous: the last mention, not the one before it.
+    await page.inCard('(root) => root.querySelector("button.back")?.click()');
+    await waitFor(async () =>
+      (await page.inCard<string>('(root) => root.querySelector("h2")?.textContent')) === 'Sergey Lavrov'
+        ? 'back'
+        : '',
+    );
+    await openTaliban();
+    await page.inCard('(root) => root.querySelector("button.previous")?.click()');
+    expect(
+      await waitFor(async () =>
+        (await readFooter()) === `Mention ${total} of ${total} on this page` ? 'last' : '',
+      ),
+    ).toBe('last');
+    await page.press('Escape');
+    expect(await waitFor(async () => (await readCardText(page)) === '', 2_000)).toBe(true);
+    // Leave no pointer resting on a name for the next page to load under.
+    await page.mouseMove(2, 2);
+  });
+
   it('keeps every fixture page DOM byte-identical until a card opens, then adds only the card host', async () => {
     const pages = readdirSync(PAGES_DIR).filter(
       (file) => /\.x?html$/.test(file) && !SCRIPTED_PAGES.has(file),

@@ -21,7 +21,13 @@ export interface CardControllerOptions {
 
 export interface OpenRequest {
   entityId: string;
+  /** The mention of this entity the card belongs to, if any. */
   record?: MentionRecord;
+  /**
+   * Where to place a card that belongs to no mention of its own: a related entity's card opens
+   * where the card it came from was, against that card's mention.
+   */
+  anchor?: MentionRecord;
   point?: { x: number; y: number };
   /** Move focus into the card (keyboard, popup); never on mere hover. */
   focus: boolean;
@@ -64,7 +70,8 @@ export function createCardController(options: CardControllerOptions): CardContro
   }
 
   function anchorRect(request: OpenRequest): DOMRect | undefined {
-    return request.record ? pickLineRect(request.record.range, request.point) : undefined;
+    const at = request.record ?? request.anchor;
+    return at ? pickLineRect(at.range, request.point) : undefined;
   }
 
   function themeClass(): string {
@@ -103,14 +110,21 @@ export function createCardController(options: CardControllerOptions): CardContro
         {
           language: found.language,
           canGoBack: history.length > 0,
-          mentions: mentions.length ? { count: mentions.length, index: Math.max(0, index) } : undefined,
+          mentions: mentions.length
+            ? { count: mentions.length, index: index >= 0 ? index : undefined }
+            : undefined,
           shortcut: options.shortcut(),
           nameOf: options.nameOf,
           translate,
         },
         {
           onRelated: (id) =>
-            void navigate({ entityId: id, record: current?.record, point: current?.point, focus: true }),
+            void navigate({
+              entityId: id,
+              anchor: current?.record ?? current?.anchor,
+              point: current?.point,
+              focus: true,
+            }),
           onBack: () => void goBack(),
           onClose: () => close(true),
           onStep: (direction) => void step(direction),
@@ -179,7 +193,9 @@ export function createCardController(options: CardControllerOptions): CardContro
     const mentions = options.mentionsOf(current.entityId);
     if (!mentions.length) return;
     const index = current.record ? mentions.indexOf(current.record) : -1;
-    const nextIndex = (index + (direction === 'next' ? 1 : -1) + mentions.length) % mentions.length;
+    // From a card on no mention of its own (a related entity's): Next goes to the first, Previous to the last.
+    const from = index >= 0 ? index : direction === 'next' ? -1 : mentions.length;
+    const nextIndex = (from + (direction === 'next' ? 1 : -1) + mentions.length) % mentions.length;
     const record = mentions[nextIndex] as MentionRecord;
     scrollToRecord(record);
     await render({ entityId: current.entityId, record, focus: true }, true);

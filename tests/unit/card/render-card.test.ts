@@ -110,6 +110,16 @@ describe('render-card', () => {
       expect(handlers.onStep).toHaveBeenCalledWith('next');
       expect(render({ mentions: { count: 1, index: 0 } }).card.querySelector('button.next')).toBeNull();
     });
+
+    it('counts the mentions without a position for a card that belongs to none of them', () => {
+      const translate = (key: string, substitutions?: string | string[]) =>
+        `${key}(${[substitutions].flat().join(',')})`;
+      const on = render({ translate, mentions: { count: 3, index: 1 } }).card;
+      expect(on.querySelector('.count')?.textContent).toBe('cardMentions(2,3)');
+      const none = render({ translate, mentions: { count: 3 } }).card;
+      expect(none.querySelector('.count')?.textContent).toBe('cardMentionCount(3)');
+      expect(none.querySelector('button.next')).not.toBeNull();
+    });
   });
 
   describe('languages, for screen readers on pages in any language', () => {
