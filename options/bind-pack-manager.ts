@@ -1,8 +1,16 @@
 import { translate } from '../src/platform/translate.ts';
 import { loadBundledStore } from '../src/store/load-store.ts';
-import { readStoredPacks, type StoredPack, writePacks } from '../src/store/pack-storage.ts';
+import { readStoredPacks, writePacks } from '../src/store/pack-storage.ts';
 import type { StoreProblem } from '../src/store/validate-store.ts';
-import { findPackCollisions, type PackCollision, planPackImport, toStoredPacks } from './plan-pack-import.ts';
+import {
+  findPackCollisions,
+  type ListedPack,
+  listStoredPacks,
+  type PackCollision,
+  planPackImport,
+  planPackRemoval,
+  selectGoodPacks,
+} from './plan-pack-import.ts';
 
 const bundled = loadBundledStore();
 
@@ -42,10 +50,10 @@ function renderList(className: string, title: string, items: readonly (string | 
   return box;
 }
 
-function renderProblems(problems: readonly StoreProblem[]): HTMLElement {
+function renderProblems(problems: readonly StoreProblem[], title: string): HTMLElement {
   return renderList(
     'problems',
-    translate('optionsPackRejected', String(problems.length)),
+    title,
     problems.map((problem) => {
       const path = document.createElement('code');
       path.textContent = problem.path;
@@ -62,13 +70,17 @@ function renderCollisions(collisions: readonly PackCollision[]): HTMLElement {
   );
 }
 
-/** Saves the pack as a .json file through a blob URL: no downloads permission needed. */
-function exportPack(pack: StoredPack): void {
-  const blob = new Blob([`${JSON.stringify(pack.store, null, 2)}\n`], { type: 'application/json' });
+/**
+ * Saves the pack's store as a .json file through a blob URL: no downloads
+ * permission needed. A damaged pack exports as stored, so it can be fixed.
+ */
+function exportPack(listed: ListedPack): void {
+  const store = listed.ok ? listed.pack.store : isRecord(listed.item) ? listed.item.store : listed.item;
+  const blob = new Blob([`${JSON.stringify(store, null, 2)}\n`], { type: 'application/json' });
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
-  const slug = pack.store.meta.name
+  const slug = (listed.name ?? '')
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, '-')
     .replace(/^-|-$/g, '');
@@ -77,6 +89,10 @@ function exportPack(pack: StoredPack): void {
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function formatDate(iso: string): string {
@@ -90,14 +106,15 @@ export function bindPackManager(): { show: () => Promise<void> } {
   const text = byId<HTMLTextAreaElement>('pack-text');
 
   async function importText(json: string): Promise<void> {
-    const existing = toStoredPacks(await readStoredPacks(), bundled);
-    const plan = planPackImport(json, existing, bundled, new Date());
+    const plan = planPackImport(json, await readStoredPacks(), bundled, new Date());
     if (!plan.ok) {
-      result.replaceChildren(renderProblems(plan.problems));
+      result.replaceChildren(
+        renderProblems(plan.problems, translate('optionsPackRejected', String(plan.problems.length))),
+      );
       return;
     }
     try {
-      await writePacks([...existing, plan.pack]);
+      await writePacks(plan.packs);
     } catch (error) {
       result.replaceChildren(error instanceof Error ? error.message : String(error));
       return;
@@ -120,36 +137,64 @@ export function bindPackManager(): { show: () => Promise<void> } {
     file.value = '';
   });
 
+  /** The cells of a pack that passed its check: entries used, and links that lead nowhere now. */
+  function renderGoodPack(
+    listed: ListedPack & { ok: true },
+    earlier: readonly ListedPack[],
+    name: HTMLElement,
+    count: HTMLElement,
+  ): void {
+    const skipped = findPackCollisions(
+      bundled,
+      selectGoodPacks(earlier).map((pack) => pack.store),
+      listed.pack.store,
+    );
+    count.textContent = String(listed.pack.store.entities.length - skipped.length);
+    if (skipped.length) {
+      count.append(` (${translate('optionsPackSkipped', String(skipped.length))})`);
+      count.title = skipped.map(describeCollision).join('\n');
+    }
+    if (listed.missingIds.length) {
+      const note = document.createElement('p');
+      note.className = 'note missing';
+      note.textContent = translate('optionsPackMissingLinks', listed.missingIds.join(', '));
+      name.append(note);
+    }
+  }
+
   async function show(): Promise<void> {
-    const packs = toStoredPacks(await readStoredPacks(), bundled);
-    byId('pack-empty').hidden = packs.length > 0;
-    byId('pack-table').hidden = packs.length === 0;
+    const listed = listStoredPacks(await readStoredPacks(), bundled);
+    byId('pack-empty').hidden = listed.length > 0;
+    byId('pack-table').hidden = listed.length === 0;
     byId('pack-rows').replaceChildren(
-      ...packs.map((pack, position) => {
-        const skipped = findPackCollisions(
-          bundled,
-          packs.slice(0, position).map((earlier) => earlier.store),
-          pack.store,
-        );
+      ...listed.map((entry, position) => {
         const row = document.createElement('tr');
-        row.dataset.pack = pack.importedAt;
         const name = document.createElement('td');
         name.className = 'name';
-        name.textContent = pack.store.meta.name;
+        // The name in a span of its own: a note may follow it in the cell.
+        const title = document.createElement('span');
+        title.textContent = entry.name ?? translate('optionsPackUnnamed');
+        name.append(title);
         const count = document.createElement('td');
         count.className = 'count';
-        count.textContent = String(pack.store.entities.length - skipped.length);
-        if (skipped.length) {
-          count.append(` (${translate('optionsPackSkipped', String(skipped.length))})`);
-          count.title = skipped.map(describeCollision).join('\n');
-        }
         const date = document.createElement('td');
-        date.textContent = formatDate(pack.importedAt);
+        const importedAt = isRecord(entry.item) ? entry.item.importedAt : undefined;
+        date.textContent = typeof importedAt === 'string' ? formatDate(importedAt) : '';
+        if (entry.ok) {
+          row.dataset.pack = entry.pack.importedAt;
+          renderGoodPack(entry, listed.slice(0, position), name, count);
+        } else {
+          count.textContent = '—';
+          name.append(
+            renderProblems(entry.problems, translate('optionsPackDamaged', String(entry.problems.length))),
+          );
+        }
         const actions = document.createElement('td');
         actions.append(
-          createButton(translate('optionsPackExport'), () => exportPack(pack)),
+          createButton(translate('optionsPackExport'), () => exportPack(entry)),
           createButton(translate('optionsPackRemove'), () => {
-            void writePacks(packs.filter((other) => other.importedAt !== pack.importedAt));
+            // Removal starts from storage as it is now, and keeps every other item as stored.
+            void readStoredPacks().then((raw) => writePacks(planPackRemoval(raw, entry)));
           }),
         );
         row.append(name, count, date, actions);

@@ -1,3 +1,4 @@
+import { describeValue } from '../src/store/find-field-problem.ts';
 import { mergeStores } from '../src/store/load-store.ts';
 import type { StoredPack } from '../src/store/pack-storage.ts';
 import type { Store } from '../src/store/types.ts';
@@ -7,33 +8,101 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** The ids in the stored packs value, read loosely: only for resolving relations between packs. */
-function collectIds(raw: unknown[]): string[] {
-  return raw.flatMap((item) =>
-    isRecord(item) && isRecord(item.store) && Array.isArray(item.store.entities)
-      ? item.store.entities.flatMap((entity) =>
-          isRecord(entity) && typeof entity.id === 'string' ? [entity.id] : [],
-        )
-      : [],
-  );
+/** One item of the stored packs value, as the settings page lists it. */
+interface ListedItem {
+  /** Where it is in the stored list. */
+  position: number;
+  /** The item as stored: what removal looks for, and what a damaged pack exports. */
+  item: unknown;
+  /** Its name, or undefined when a damaged item has none. */
+  name: string | undefined;
+}
+
+export type ListedPack =
+  | (ListedItem & {
+      ok: true;
+      pack: StoredPack;
+      /** Ids its relations point to that no installed entity has: cards leave those links out. */
+      missingIds: string[];
+    })
+  | (ListedItem & { ok: false; problems: StoreProblem[] });
+
+function readName(item: unknown): string | undefined {
+  const meta = isRecord(item) && isRecord(item.store) ? item.store.meta : undefined;
+  return isRecord(meta) && typeof meta.name === 'string' && meta.name.trim() ? meta.name : undefined;
+}
+
+function checkItem(item: unknown, position: number): ListedPack {
+  const name = readName(item);
+  if (!isRecord(item)) {
+    return {
+      ok: false,
+      position,
+      item,
+      name,
+      problems: [{ path: '$', message: `is ${describeValue(item)}, not a pack` }],
+    };
+  }
+  const problems: StoreProblem[] = [];
+  if (typeof item.importedAt !== 'string')
+    problems.push({ path: '$', message: 'has no import date (importedAt), which is its key in storage' });
+  // A relation may point into a pack removed since: that is not damage (see listStoredPacks).
+  const result = validateStore(item.store, { allowMissingRelated: true });
+  if (!result.ok) problems.push(...result.problems);
+  if (!result.ok || typeof item.importedAt !== 'string') return { ok: false, position, item, name, problems };
+  return {
+    ok: true,
+    position,
+    item,
+    name,
+    pack: { importedAt: item.importedAt, store: result.store },
+    missingIds: [],
+  };
 }
 
 /**
- * The stored packs that are still valid stores, in import order. Packs were
- * validated on import; this re-validates so a corrupted or hand-edited storage
- * value is dropped instead of reaching the page. Relations may point at the
- * bundled store and at other packs, as they could on import.
+ * Every item of the stored packs value, in import order, each either a checked
+ * pack or a damaged item with what is wrong with it. Nothing is left out: a
+ * pack hidden here would be invisible to the user yet still partly used by
+ * pages (toPackIndex reads loosely), and lost at the next write. Relations to
+ * ids that are gone (their pack was removed) are listed per pack, not treated
+ * as damage: cards leave such links out, and they come back if the entity does.
  */
-export function toStoredPacks(raw: unknown, bundled?: Store): StoredPack[] {
+export function listStoredPacks(raw: unknown, bundled: Store): ListedPack[] {
   if (!Array.isArray(raw)) return [];
-  const knownIds = [...(bundled?.entities.map((entity) => entity.id) ?? []), ...collectIds(raw)];
-  const packs: StoredPack[] = [];
-  for (const item of raw) {
-    if (!isRecord(item) || typeof item.importedAt !== 'string') continue;
-    const result = validateStore(item.store, { knownIds });
-    if (result.ok) packs.push({ importedAt: item.importedAt, store: result.store });
+  const listed = raw.map(checkItem);
+  const known = new Set(bundled.entities.map((entity) => entity.id));
+  for (const entry of listed)
+    if (entry.ok) for (const entity of entry.pack.store.entities) known.add(entity.id);
+  for (const entry of listed) {
+    if (!entry.ok) continue;
+    const related = entry.pack.store.entities.flatMap((entity) =>
+      entity.related.map((relation) => relation.id),
+    );
+    entry.missingIds = [...new Set(related)].filter((id) => !known.has(id));
   }
-  return packs;
+  return listed;
+}
+
+/** The packs of `listed` that passed their check, in order. */
+export function selectGoodPacks(listed: readonly ListedPack[]): StoredPack[] {
+  return listed.flatMap((entry) => (entry.ok ? [entry.pack] : []));
+}
+
+/**
+ * The stored packs value without the listed item, every other item kept as
+ * stored, damaged or not. The item is found by content, so a list changed
+ * meanwhile (another settings page) loses only that item; if it is gone
+ * already, nothing changes.
+ */
+export function planPackRemoval(raw: unknown, listed: ListedPack): unknown[] {
+  if (!Array.isArray(raw)) return [];
+  const json = JSON.stringify(listed.item);
+  const at =
+    JSON.stringify(raw[listed.position]) === json
+      ? listed.position
+      : raw.findIndex((item) => JSON.stringify(item) === json);
+  return at === -1 ? raw : raw.filter((_, index) => index !== at);
 }
 
 /** A pack entity skipped because its id is already taken; `owner` is a pack name, or undefined for the bundled store. */
@@ -45,7 +114,8 @@ export interface PackCollision {
 
 export type PackImport =
   | { ok: false; problems: StoreProblem[] }
-  | { ok: true; pack: StoredPack; collisions: PackCollision[] };
+  /** `packs` is the new stored packs value: every stored item as it was, then `pack`. */
+  | { ok: true; pack: StoredPack; collisions: PackCollision[]; packs: unknown[] };
 
 /** The entities of `pack` that mergeStores skips after the bundled store and `earlier` packs, and who has each id. */
 export function findPackCollisions(bundled: Store, earlier: readonly Store[], pack: Store): PackCollision[] {
@@ -64,32 +134,35 @@ export function findPackCollisions(bundled: Store, earlier: readonly Store[], pa
 }
 
 /**
- * Checks pasted or uploaded JSON as a new pack, to go after the stored packs.
- * Any validation problem rejects the whole pack, so nothing is stored. Ids
- * already taken by the bundled store or an earlier pack are reported and those
- * entities skipped (mergeStores), never overwritten. Pure: the caller stores the result.
+ * Checks pasted or uploaded JSON as a new pack, to go after the stored packs
+ * (`raw`, the stored value as read). Any validation problem rejects the whole
+ * pack, so nothing is stored. Ids already taken by the bundled store or an
+ * earlier pack are reported and those entities skipped (mergeStores), never
+ * overwritten. Pure: the caller stores `packs`, which keeps every stored item,
+ * damaged ones included, so an import never deletes what the user had.
  */
-export function planPackImport(
-  text: string,
-  existing: readonly StoredPack[],
-  bundled: Store,
-  now: Date,
-): PackImport {
+export function planPackImport(text: string, raw: unknown, bundled: Store, now: Date): PackImport {
+  const listed = listStoredPacks(raw, bundled);
+  const existing = selectGoodPacks(listed);
   const knownIds = [...bundled.entities, ...existing.flatMap((pack) => pack.store.entities)].map(
     (entity) => entity.id,
   );
   const result = parseStoreJson(text, { knownIds });
   if (!result.ok) return { ok: false, problems: result.problems };
   // importedAt doubles as the pack's key: two imports in the same millisecond get distinct ones.
+  const taken = new Set(listed.map((entry) => (isRecord(entry.item) ? entry.item.importedAt : undefined)));
   let time = now.getTime();
-  while (existing.some((pack) => pack.importedAt === new Date(time).toISOString())) time++;
+  while (taken.has(new Date(time).toISOString())) time++;
+  const pack = { importedAt: new Date(time).toISOString(), store: result.store };
   return {
     ok: true,
-    pack: { importedAt: new Date(time).toISOString(), store: result.store },
+    pack,
     collisions: findPackCollisions(
       bundled,
-      existing.map((pack) => pack.store),
+      existing.map((each) => each.store),
       result.store,
     ),
+    // A value that is not a list holds no packs: pages read none from it either (toPackIndex).
+    packs: [...(Array.isArray(raw) ? raw : []), pack],
   };
 }

@@ -73,8 +73,13 @@ export async function readPackIndex(): Promise<PackIndexEntry[]> {
   return toPackIndex(await readStoredPacks());
 }
 
-/** Replaces the stored packs; callers pass packs they validated. */
-export async function writePacks(packs: readonly StoredPack[]): Promise<void> {
+/**
+ * Replaces the stored packs value. Callers pass the value they read with one
+ * change (a validated pack added, one item removed): items already stored go
+ * back as they were, even ones that no longer pass a check, so a write never
+ * loses a pack the user did not remove.
+ */
+export async function writePacks(packs: readonly unknown[]): Promise<void> {
   await browser.storage.local.set({ [PACKS_KEY]: packs });
 }
 

@@ -22,6 +22,12 @@ export interface ValidateStoreOptions {
    * relations may point at them.
    */
   knownIds?: Iterable<string>;
+  /**
+   * Accept relations to ids that no entity has. For packs already stored: a relation may point
+   * into a pack the user has removed since, and cards simply leave that link out
+   * (src/card/render-card.ts shows only related ids it can name).
+   */
+  allowMissingRelated?: boolean;
 }
 
 /** Past this many, more problems add noise, not help; the count of the rest is still given. */
@@ -71,7 +77,11 @@ function listRecords(value: unknown): [number, Record<string, unknown>][] {
  * Rules that span entities. They read the raw input defensively, so an author sees these
  * alongside shape problems in one run instead of fixing one layer at a time.
  */
-function findCrossEntityProblems(input: unknown, knownIds: ReadonlySet<string>): StoreProblem[] {
+function findCrossEntityProblems(
+  input: unknown,
+  knownIds: ReadonlySet<string>,
+  allowMissingRelated: boolean,
+): StoreProblem[] {
   const problems: StoreProblem[] = [];
   const entities = listRecords(isRecord(input) ? input.entities : undefined);
 
@@ -94,7 +104,7 @@ function findCrossEntityProblems(input: unknown, knownIds: ReadonlySet<string>):
       const path = formatPath(['entities', index, 'related', relationIndex, 'id']);
       if (relation.id === entity.id) {
         problems.push({ path, message: 'points to the entity itself' });
-      } else if (!firstIndexById.has(relation.id) && !knownIds.has(relation.id)) {
+      } else if (!allowMissingRelated && !firstIndexById.has(relation.id) && !knownIds.has(relation.id)) {
         const where = knownIds.size > 0 ? 'in this pack or the bundled store' : 'in this store';
         problems.push({
           path,
@@ -159,7 +169,13 @@ export function validateStore(input: unknown, options: ValidateStoreOptions = {}
           path: formatPath(issue.path?.map((item) => item.key) ?? []),
           message: issue.message,
         }));
-    problems.push(...findCrossEntityProblems(input, new Set(options.knownIds ?? [])));
+    problems.push(
+      ...findCrossEntityProblems(
+        input,
+        new Set(options.knownIds ?? []),
+        options.allowMissingRelated ?? false,
+      ),
+    );
     if (result.success && problems.length === 0) return { ok: true, store: result.output };
     if (problems.length === 0) problems.push({ path: '$', message: 'is not a valid store' });
     return { ok: false, problems: capProblems(problems) };

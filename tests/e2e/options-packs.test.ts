@@ -22,6 +22,33 @@ function readStoredPackCount(options: ExtensionPage): Promise<number> {
   return options.evaluate(`chrome.storage.local.get('packs').then((items) => (items.packs ?? []).length)`);
 }
 
+function readStoredPackNames(options: ExtensionPage): Promise<string[]> {
+  return options.evaluate(
+    `chrome.storage.local.get('packs').then((items) => (items.packs ?? []).map((pack) => pack.store.meta.name))`,
+  );
+}
+
+/** A small pack of one made-up person, optionally related to other ids. */
+function makePackText(name: string, id: string, person: string, related: string[] = []): string {
+  return JSON.stringify({
+    schemaVersion: 1,
+    meta: { name, currentTo: '2024' },
+    entities: [
+      {
+        id,
+        name: person,
+        type: 'person',
+        summary: 'A person made up for this test.',
+        role: 'None.',
+        aliases: [{ text: person, strength: 'strong' }],
+        facts: [],
+        later: [],
+        related: related.map((other) => ({ id: other, label: 'works with' })),
+      },
+    ],
+  });
+}
+
 async function importPasted(options: ExtensionPage, text: string): Promise<void> {
   await typeInto(options, '#pack-text', text);
   await options.click('#pack-import');
@@ -144,5 +171,28 @@ describe.each(BROWSERS)('custom packs in $name', ({ launch }) => {
       return !texts.includes('Aigerim Sadykova') && texts.includes('Sergey Lavrov');
     }, 8_000);
     expect(gone).toBe(true);
+  });
+
+  it('keeps a pack that links into a removed pack listed and stored, through the next import', async () => {
+    await importPasted(options, makePackText('Pack A', 'alpha-one', 'Alpha Onesson'));
+    expect(await waitFor(async () => (await readPackRows(options)).length === 1)).toBe(true);
+    await importPasted(options, makePackText('Pack B', 'beta-one', 'Beta Twosson', ['alpha-one']));
+    expect(await waitFor(async () => (await readPackRows(options)).length === 2)).toBe(true);
+    await options.click('#pack-rows tr:nth-child(1) button:nth-of-type(2)');
+    expect(await waitFor(async () => (await readStoredPackNames(options)).length === 1)).toBe(true);
+    expect(await readStoredPackNames(options)).toEqual(['Pack B']);
+    const rows = await waitFor(async () => {
+      const found = await readPackRows(options);
+      return found.length === 1 ? found : undefined;
+    });
+    // Still listed, with the link that now leads nowhere named.
+    expect(rows?.map((row) => row.name.slice(0, 'Pack B'.length))).toEqual(['Pack B']);
+    expect(rows?.[0]?.name).toContain('alpha-one');
+    expect(rows?.[0]?.count).toBe('1');
+    await importPasted(options, makePackText('Pack C', 'gamma-one', 'Gamma Threesson'));
+    expect(await waitFor(async () => (await readPackRows(options)).length === 2)).toBe(true);
+    expect(await readStoredPackNames(options)).toEqual(['Pack B', 'Pack C']);
+    await options.evaluate(`chrome.storage.local.set({ packs: [] }).then(() => 1)`);
+    expect(await waitFor(async () => (await readPackRows(options)).length === 0)).toBe(true);
   });
 });

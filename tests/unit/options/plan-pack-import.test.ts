@@ -1,6 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { findPackCollisions, planPackImport, toStoredPacks } from '../../../options/plan-pack-import.ts';
+import {
+  findPackCollisions,
+  listStoredPacks,
+  planPackImport,
+  planPackRemoval,
+} from '../../../options/plan-pack-import.ts';
 import type { StoredPack } from '../../../src/store/pack-storage.ts';
 import type { Entity, Store } from '../../../src/store/types.ts';
 
@@ -79,6 +84,17 @@ describe('plan-pack-import', () => {
       expect(plan.pack.importedAt).not.toBe(earlier.importedAt);
     });
 
+    it('keeps every stored item in the value to store, damaged ones and dangling links included', () => {
+      const relating = { ...makeEntity('beta-one'), related: [{ id: 'alpha-one', label: 'works with' }] };
+      const stored = [
+        { importedAt: 'b', store: makeStore('B', [relating]) },
+        { importedAt: 'x', store: { entities: 'no' } },
+      ];
+      const plan = planPackImport(JSON.stringify(makeStore('C', [makeEntity('c')])), stored, bundled, NOW);
+      if (!plan.ok) throw new Error(JSON.stringify(plan.problems));
+      expect(plan.packs).toEqual([...stored, plan.pack]);
+    });
+
     it('lets relations point at bundled entities and at earlier packs', () => {
       const entity = { ...makeEntity('y'), related: [{ id: 'sergey-lavrov', label: 'met' }] };
       const plan = planPackImport(JSON.stringify(makeStore('rel', [entity])), [], bundled, NOW);
@@ -92,8 +108,8 @@ describe('plan-pack-import', () => {
     });
   });
 
-  describe('toStoredPacks', () => {
-    it('keeps a pack whose relations point at the bundled store or another pack', () => {
+  describe('listStoredPacks', () => {
+    it('checks relations between packs against the bundled store and every other pack', () => {
       const relating = {
         ...makeEntity('z'),
         related: [
@@ -105,24 +121,79 @@ describe('plan-pack-import', () => {
         { importedAt: 'a', store: makeStore('one', [makeEntity('x')]) },
         { importedAt: 'b', store: makeStore('two', [relating]) },
       ];
-      expect(toStoredPacks(raw, bundled)).toHaveLength(2);
-      expect(toStoredPacks(raw)).toHaveLength(1);
+      const listed = listStoredPacks(raw, bundled);
+      expect(listed.map((entry) => entry.ok && entry.missingIds)).toEqual([[], []]);
+    });
+
+    it('keeps a pack whose relation points into a removed pack, naming the missing id', () => {
+      const relating = { ...makeEntity('beta-one'), related: [{ id: 'alpha-one', label: 'works with' }] };
+      const listed = listStoredPacks([{ importedAt: 'b', store: makeStore('B', [relating]) }], bundled);
+      expect(listed).toHaveLength(1);
+      const [entry] = listed;
+      if (!entry?.ok) throw new Error(JSON.stringify(entry));
+      expect(entry.name).toBe('B');
+      expect(entry.missingIds).toEqual(['alpha-one']);
     });
 
     it.each([undefined, 'garbage', { packs: [] }, 42])('gives no packs for %p', (raw) => {
-      expect(toStoredPacks(raw)).toEqual([]);
+      expect(listStoredPacks(raw, bundled)).toEqual([]);
     });
 
-    it('keeps valid packs and drops corrupted ones', () => {
+    it('lists damaged items in place, each with what is wrong, next to the good ones', () => {
       const good = { importedAt: NOW.toISOString(), store: JSON.parse(validPackText) };
-      const packs = toStoredPacks([
-        good,
-        { importedAt: 'x', store: { entities: 'no' } },
-        null,
-        { store: good.store },
+      const listed = listStoredPacks(
+        [
+          good,
+          { importedAt: 'x', store: { meta: { name: 'Broken' }, entities: 'no' } },
+          null,
+          { store: good.store },
+        ],
+        bundled,
+      );
+      expect(listed.map((entry) => [entry.position, entry.ok, entry.name])).toEqual([
+        [0, true, good.store.meta.name],
+        [1, false, 'Broken'],
+        [2, false, undefined],
+        [3, false, good.store.meta.name],
       ]);
-      expect(packs).toHaveLength(1);
-      expect(packs[0]?.store.meta.name).toContain('Meridian');
+      const problems = listed.map((entry) => (entry.ok ? [] : entry.problems.map((problem) => problem.path)));
+      expect(problems[1]).toContain('$.entities');
+      expect(listed[2]?.ok === false && listed[2].problems).toEqual([
+        { path: '$', message: 'is null, not a pack' },
+      ]);
+      expect(listed[3]?.ok === false && listed[3].problems[0]?.message).toContain('importedAt');
+    });
+  });
+
+  describe('planPackRemoval', () => {
+    const packA = { importedAt: 'a', store: makeStore('A', [makeEntity('alpha-one')]) };
+    const packB = {
+      importedAt: 'b',
+      store: makeStore('B', [
+        { ...makeEntity('beta-one'), related: [{ id: 'alpha-one', label: 'works with' }] },
+      ]),
+    };
+    const damaged = { store: 'damaged' };
+
+    it('removes only the chosen pack, keeping packs that link to it and damaged items as stored', () => {
+      const raw = [damaged, packA, packB];
+      const [, listedA] = listStoredPacks(raw, bundled);
+      if (!listedA) throw new Error('A is not listed');
+      expect(planPackRemoval(raw, listedA)).toEqual([damaged, packB]);
+    });
+
+    it('removes a damaged item', () => {
+      const raw = [packA, damaged];
+      const [, listedDamaged] = listStoredPacks(raw, bundled);
+      if (!listedDamaged) throw new Error('the damaged item is not listed');
+      expect(planPackRemoval(raw, listedDamaged)).toEqual([packA]);
+    });
+
+    it('finds the item where it moved to, and changes nothing when it is gone', () => {
+      const [listedA] = listStoredPacks([packA], bundled);
+      if (!listedA) throw new Error('A is not listed');
+      expect(planPackRemoval([packB, packA], listedA)).toEqual([packB]);
+      expect(planPackRemoval([packB], listedA)).toEqual([packB]);
     });
   });
 });

@@ -188,6 +188,16 @@ describe('validate-store', () => {
       expect(validateStore(pack, { knownIds: new Set(['sergey-lavrov']) }).ok).toBe(true);
     });
 
+    it('accepts relations to missing ids when asked, still refusing one to the entity itself', () => {
+      const pack = readValidPack();
+      at(pack.entities, 1).related.push({ id: 'removed-entity', label: 'met' });
+      expect(validateStore(pack, { allowMissingRelated: true }).ok).toBe(true);
+      at(at(pack.entities, 0).related, 0).id = 'meridian-institute';
+      expect(listProblems(validateStore(pack, { allowMissingRelated: true }))).toEqual([
+        '$.entities[0].related[0].id — points to the entity itself',
+      ]);
+    });
+
     it('rejects a relation to the entity itself', () => {
       const pack = readValidPack();
       at(at(pack.entities, 0).related, 0).id = 'meridian-institute';
