@@ -1,7 +1,7 @@
 import { translate } from '../src/platform/translate.ts';
 import { loadBundledStore } from '../src/store/load-store.ts';
 import { readStoredPacks, writePacks } from '../src/store/pack-storage.ts';
-import type { StoreProblem } from '../src/store/validate-store.ts';
+import { findSizeProblem, type StoreProblem } from '../src/store/validate-store.ts';
 import {
   findPackCollisions,
   type ListedPack,
@@ -133,6 +133,13 @@ export function bindPackManager(): { show: () => Promise<void> } {
   file.addEventListener('change', () => {
     const chosen = file.files?.[0];
     if (!chosen) return;
+    // Checked before reading: text() would first load a file of any size into memory.
+    const tooBig = findSizeProblem(chosen.size);
+    if (tooBig) {
+      result.replaceChildren(renderProblems([tooBig], translate('optionsPackRejected', '1')));
+      file.value = '';
+      return;
+    }
     void chosen.text().then(importText, (error: unknown) => result.replaceChildren(String(error)));
     file.value = '';
   });

@@ -195,6 +195,20 @@ function formatMegabytes(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
+/**
+ * The problem with input of `bytes` UTF-8 bytes, or undefined when it is within
+ * MAX_STORE_BYTES. `atLeast` says `bytes` is only a lower bound. Callers holding
+ * a file check its size with this before reading it into memory.
+ */
+export function findSizeProblem(bytes: number, atLeast = false): StoreProblem | undefined {
+  if (bytes <= MAX_STORE_BYTES) return undefined;
+  const size = atLeast ? `at least ${formatMegabytes(bytes)}` : formatMegabytes(bytes);
+  return {
+    path: '$',
+    message: `is ${size}; a store or pack may be at most ${formatMegabytes(MAX_STORE_BYTES)}`,
+  };
+}
+
 /** V8 says "at position N"; people count lines and columns. */
 function describeJsonError(error: unknown, text: string): string {
   const message = describeError(error);
@@ -211,19 +225,8 @@ export function parseStoreJson(text: string, options: ValidateStoreOptions = {})
     return { ok: false, problems: [{ path: '$', message: `must be JSON text, not ${describeValue(text)}` }] };
   }
   const bytes = measureUtf8Bytes(text);
-  if (bytes > MAX_STORE_BYTES) {
-    const size =
-      text.length > MAX_STORE_BYTES ? `at least ${formatMegabytes(bytes)}` : formatMegabytes(bytes);
-    return {
-      ok: false,
-      problems: [
-        {
-          path: '$',
-          message: `is ${size}; a store or pack may be at most ${formatMegabytes(MAX_STORE_BYTES)}`,
-        },
-      ],
-    };
-  }
+  const tooBig = findSizeProblem(bytes, text.length > MAX_STORE_BYTES);
+  if (tooBig) return { ok: false, problems: [tooBig] };
   // Editors on Windows may save a byte-order mark, which JSON.parse rejects.
   const json = text.startsWith('\uFEFF') ? text.slice(1) : text;
   let input: unknown;

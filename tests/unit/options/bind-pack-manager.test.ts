@@ -35,6 +35,7 @@ vi.mock('../../../src/platform/browser.ts', () => ({
 }));
 
 const { bindPackManager } = await import('../../../options/bind-pack-manager.ts');
+const { MAX_STORE_BYTES } = await import('../../../src/store/validate-store.ts');
 
 /** The settings page's markup, without its script (the test binds the pack manager itself). */
 const OPTIONS_BODY = (
@@ -148,6 +149,23 @@ describe('bind-pack-manager', () => {
       await manager.show();
       await clickRemove('Broken');
       expect(readStoredNames()).toEqual(['A', 'C']);
+    });
+
+    it('refuses a file over the size limit without reading it, saying why', async () => {
+      storage.local.set('packs', [structuredClone(PACK_A)]);
+      bindPackManager();
+      const file = new File(['{}'], 'huge.json', { type: 'application/json' });
+      Object.defineProperty(file, 'size', { value: MAX_STORE_BYTES + 1024 * 1024 });
+      const read = vi.spyOn(file, 'text');
+      const input = document.getElementById('pack-file') as HTMLInputElement;
+      Object.defineProperty(input, 'files', { value: [file], configurable: true });
+      input.dispatchEvent(new Event('change'));
+      await settle();
+      expect(read).not.toHaveBeenCalled();
+      const result = document.getElementById('pack-result')?.textContent ?? '';
+      expect(result).toContain('optionsPackRejected');
+      expect(result).toContain('is 6.0 MB; a store or pack may be at most 5.0 MB');
+      expect(readStoredNames()).toEqual(['A']);
     });
   });
 });

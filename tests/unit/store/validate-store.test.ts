@@ -2,7 +2,12 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Store } from '../../../src/store/types.ts';
-import { MAX_STORE_BYTES, parseStoreJson, validateStore } from '../../../src/store/validate-store.ts';
+import {
+  findSizeProblem,
+  MAX_STORE_BYTES,
+  parseStoreJson,
+  validateStore,
+} from '../../../src/store/validate-store.ts';
 
 const FIXTURES = new URL('../../fixtures/stores/', import.meta.url);
 
@@ -168,6 +173,16 @@ describe('validate-store', () => {
       expect(listProblems(parseStoreJson(42 as unknown as string))).toEqual([
         '$ — must be JSON text, not the number 42',
       ]);
+    });
+  });
+
+  describe('findSizeProblem', () => {
+    it('accepts the limit itself and says how big anything over it is', () => {
+      expect(findSizeProblem(MAX_STORE_BYTES)).toBeUndefined();
+      expect(findSizeProblem(6 * 1024 * 1024)).toEqual({
+        path: '$',
+        message: 'is 6.0 MB; a store or pack may be at most 5.0 MB',
+      });
     });
   });
 
