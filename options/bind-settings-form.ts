@@ -11,9 +11,10 @@ function byId<T extends HTMLElement>(id: string): T {
 }
 
 /** Every control writes its own field only, so two open settings pages or the popup never undo each other. */
-async function save(patch: Partial<Settings>): Promise<void> {
-  await writeSettings(patch);
+async function save(patch: Partial<Settings>): Promise<Settings> {
+  const saved = await writeSettings(patch);
   byId('saved').textContent = translate('optionsSaved');
+  return saved;
 }
 
 /** Builds the type checkboxes and wires every control to storage; `show` puts settings into the controls. */
@@ -49,7 +50,15 @@ export function bindSettingsForm(): { show: (settings: Settings) => void } {
   }
   const delay = byId<HTMLInputElement>('hover-delay');
   delay.addEventListener('change', () => {
-    if (delay.value !== '') void save({ hoverDelayMs: Number(delay.value) });
+    const typed = delay.value;
+    if (typed === '') return;
+    // What was stored is clamped to what the card accepts. `show` leaves the focused field
+    // alone, and storage fires no change when the clamped value equals the old one, so the
+    // field is set here: otherwise it would keep showing a value that was never saved.
+    // Unless the user has typed on meanwhile.
+    void save({ hoverDelayMs: Number(typed) }).then((saved) => {
+      if (delay.value === typed) delay.value = String(saved.hoverDelayMs);
+    });
   });
   const theme = byId<HTMLSelectElement>('theme');
   theme.addEventListener('change', () => void save({ theme: theme.value as Settings['theme'] }));
@@ -62,6 +71,8 @@ export function bindSettingsForm(): { show: (settings: Settings) => void } {
       byId<HTMLInputElement>(`type-${type}`).checked = settings.markedTypes[type];
     for (const radio of document.querySelectorAll<HTMLInputElement>('input[name="highlight-style"]'))
       radio.checked = radio.value === settings.highlightStyle;
+    // A redraw from storage must not replace what the user is typing; the change handler
+    // shows what it saved.
     if (document.activeElement !== delay) delay.value = String(settings.hoverDelayMs);
     theme.value = settings.theme;
     const sites = byId('disabled-sites');

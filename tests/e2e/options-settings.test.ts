@@ -143,6 +143,36 @@ describe.each(BROWSERS)('settings page in $name', ({ name, launch }) => {
     expect(await options.evaluate(`document.getElementById('hover-delay').value`)).toBe('150');
   });
 
+  it('shows the stored delay in the field it was typed in, also when that value was stored already', async () => {
+    // 5000 stores 3000; 9000 then stores 3000 again, so storage reports no change at all.
+    for (const [typed, stored] of [
+      ['5000', 3000],
+      ['9000', 3000],
+    ] as const) {
+      // Typing and pressing Enter: the field still has focus when `change` fires.
+      const focused = await options.evaluate<boolean>(`(() => {
+        const delay = document.getElementById('hover-delay');
+        delay.focus();
+        delay.value = ${JSON.stringify(typed)};
+        delay.dispatchEvent(new Event('change', { bubbles: true }));
+        return document.activeElement === delay;
+      })()`);
+      expect(focused).toBe(true);
+      expect(
+        await waitFor(() =>
+          options.evaluate<boolean>(
+            `chrome.storage.sync.get('settings').then((items) => items.settings?.hoverDelayMs === ${stored})`,
+          ),
+        ),
+      ).toBe(true);
+      const shown = await waitFor(async () => {
+        const value = await options.evaluate<string>(`document.getElementById('hover-delay').value`);
+        return value === String(stored) ? value : undefined;
+      });
+      expect(shown).toBe(String(stored));
+    }
+  });
+
   it('turns the badge off and clears it on open tabs', async () => {
     const api = await openApiPage(browser);
     const tabId = await findTabId(api, `${server.origin}/article.html`);
