@@ -29,9 +29,15 @@ function createButton(label: string, onClick: () => void): HTMLButtonElement {
 }
 
 function describeCollision(collision: PackCollision): string {
-  return collision.owner === undefined
-    ? translate('optionsCollisionBundled', [collision.id, collision.name])
-    : translate('optionsCollisionPack', [collision.id, collision.name, collision.owner]);
+  const { id, name, owner, alias } = collision;
+  if (alias) {
+    return owner === undefined
+      ? translate('optionsAliasClashBundled', [id, name, alias.text, alias.otherId])
+      : translate('optionsAliasClashPack', [id, name, alias.text, alias.otherId, owner]);
+  }
+  return owner === undefined
+    ? translate('optionsCollisionBundled', [id, name])
+    : translate('optionsCollisionPack', [id, name, owner]);
 }
 
 /** A titled list of what went wrong with an import: `className` styles the box. */
@@ -121,8 +127,7 @@ export function bindPackManager(): { show: () => Promise<void> } {
     }
     const done = document.createElement('p');
     done.className = 'imported';
-    const kept = plan.pack.store.entities.length - plan.collisions.length;
-    done.textContent = translate('optionsPackImportedOk', [plan.pack.store.meta.name, String(kept)]);
+    done.textContent = translate('optionsPackImportedOk', [plan.pack.store.meta.name, String(plan.kept)]);
     result.replaceChildren(done);
     if (plan.collisions.length) result.append(renderCollisions(plan.collisions));
     text.value = '';

@@ -2,7 +2,12 @@ import { describeValue } from '../src/store/find-field-problem.ts';
 import { mergeStores } from '../src/store/load-store.ts';
 import type { StoredPack } from '../src/store/pack-storage.ts';
 import type { Store } from '../src/store/types.ts';
-import { parseStoreJson, type StoreProblem, validateStore } from '../src/store/validate-store.ts';
+import {
+  makeAliasKey,
+  parseStoreJson,
+  type StoreProblem,
+  validateStore,
+} from '../src/store/validate-store.ts';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -105,17 +110,25 @@ export function planPackRemoval(raw: unknown, listed: ListedPack): unknown[] {
   return at === -1 ? raw : raw.filter((_, index) => index !== at);
 }
 
-/** A pack entity skipped because its id is already taken; `owner` is a pack name, or undefined for the bundled store. */
+/**
+ * A pack entity skipped because its id, or one of its strong aliases, is
+ * already taken; `owner` is a pack name, or undefined for the bundled store.
+ */
 export interface PackCollision {
   id: string;
   name: string;
   owner: string | undefined;
+  /** Set when the clash is a strong alias (`text`) of the entity `otherId`, not the id. */
+  alias?: { text: string; otherId: string };
 }
 
 export type PackImport =
   | { ok: false; problems: StoreProblem[] }
-  /** `packs` is the new stored packs value: every stored item as it was, then `pack`. */
-  | { ok: true; pack: StoredPack; collisions: PackCollision[]; packs: unknown[] };
+  /**
+   * `packs` is the new stored packs value: every stored item as it was, then
+   * `pack`. `kept` counts the entities pages will use.
+   */
+  | { ok: true; pack: StoredPack; collisions: PackCollision[]; kept: number; packs: unknown[] };
 
 /** The entities of `pack` that mergeStores skips after the bundled store and `earlier` packs, and who has each id. */
 export function findPackCollisions(bundled: Store, earlier: readonly Store[], pack: Store): PackCollision[] {
@@ -134,12 +147,57 @@ export function findPackCollisions(bundled: Store, earlier: readonly Store[], pa
 }
 
 /**
+ * The entities of `pack` with a strong alias that an entity pages already know
+ * has as a strong alias (the bundled store, then `earlier` packs, first owner
+ * of an id winning as in mergeStores). Such an entity could never be marked by
+ * that alias: the matcher gives the mention to the first owner. Entities in
+ * `skipIds` are skipped anyway and not checked.
+ */
+export function findAliasClashes(
+  bundled: Store,
+  earlier: readonly Store[],
+  pack: Store,
+  skipIds: ReadonlySet<string>,
+): PackCollision[] {
+  const ids = new Set<string>();
+  const owners = new Map<string, { otherId: string; owner: string | undefined }>();
+  const sources: { store: Store; owner: string | undefined }[] = [
+    { store: bundled, owner: undefined },
+    ...earlier.map((store) => ({ store, owner: store.meta.name })),
+  ];
+  for (const { store, owner } of sources) {
+    for (const entity of store.entities) {
+      if (ids.has(entity.id)) continue;
+      ids.add(entity.id);
+      for (const alias of entity.aliases) {
+        const key = makeAliasKey(alias.text);
+        if (alias.strength === 'strong' && !owners.has(key)) owners.set(key, { otherId: entity.id, owner });
+      }
+    }
+  }
+  return pack.entities.flatMap((entity): PackCollision[] => {
+    if (skipIds.has(entity.id)) return [];
+    for (const alias of entity.aliases) {
+      const taken = alias.strength === 'strong' ? owners.get(makeAliasKey(alias.text)) : undefined;
+      if (taken) {
+        const { otherId, owner } = taken;
+        return [{ id: entity.id, name: entity.name, owner, alias: { text: alias.text, otherId } }];
+      }
+    }
+    return [];
+  });
+}
+
+/**
  * Checks pasted or uploaded JSON as a new pack, to go after the stored packs
  * (`raw`, the stored value as read). Any validation problem rejects the whole
  * pack, so nothing is stored. Ids already taken by the bundled store or an
  * earlier pack are reported and those entities skipped (mergeStores), never
- * overwritten. Pure: the caller stores `packs`, which keeps every stored item,
- * damaged ones included, so an import never deletes what the user had.
+ * overwritten. An entity with a strong alias already taken there is reported
+ * and left out of the stored pack: pages could never mark it by that alias,
+ * and docs/pack-guide.md promises such duplicates are rejected. Pure: the
+ * caller stores `packs`, which keeps every stored item, damaged ones
+ * included, so an import never deletes what the user had.
  */
 export function planPackImport(text: string, raw: unknown, bundled: Store, now: Date): PackImport {
   const listed = listStoredPacks(raw, bundled);
@@ -149,19 +207,26 @@ export function planPackImport(text: string, raw: unknown, bundled: Store, now: 
   );
   const result = parseStoreJson(text, { knownIds });
   if (!result.ok) return { ok: false, problems: result.problems };
+  const earlier = existing.map((each) => each.store);
+  const idCollisions = findPackCollisions(bundled, earlier, result.store);
+  const skipIds = new Set(idCollisions.map((collision) => collision.id));
+  const aliasClashes = findAliasClashes(bundled, earlier, result.store, skipIds);
+  const clashIds = new Set(aliasClashes.map((clash) => clash.id));
+  // Relations to a left-out entity stay: cards leave them out, as after a pack is removed.
+  const store = {
+    ...result.store,
+    entities: result.store.entities.filter((entity) => !clashIds.has(entity.id)),
+  };
   // importedAt doubles as the pack's key: two imports in the same millisecond get distinct ones.
   const taken = new Set(listed.map((entry) => (isRecord(entry.item) ? entry.item.importedAt : undefined)));
   let time = now.getTime();
   while (taken.has(new Date(time).toISOString())) time++;
-  const pack = { importedAt: new Date(time).toISOString(), store: result.store };
+  const pack = { importedAt: new Date(time).toISOString(), store };
   return {
     ok: true,
     pack,
-    collisions: findPackCollisions(
-      bundled,
-      existing.map((each) => each.store),
-      result.store,
-    ),
+    collisions: [...idCollisions, ...aliasClashes],
+    kept: store.entities.length - idCollisions.length,
     // A value that is not a list holds no packs: pages read none from it either (toPackIndex).
     packs: [...(Array.isArray(raw) ? raw : []), pack],
   };

@@ -74,6 +74,14 @@ function listRecords(value: unknown): [number, Record<string, unknown>][] {
 }
 
 /**
+ * What two strong aliases are compared by when no two entities may share one: as the matcher's
+ * case-insensitive mode would see them (docs/pack-guide.md, "Match policy").
+ */
+export function makeAliasKey(text: string): string {
+  return text.normalize('NFC').toLowerCase();
+}
+
+/**
  * Rules that span entities. They read the raw input defensively, so an author sees these
  * alongside shape problems in one run instead of fixing one layer at a time.
  */
@@ -115,12 +123,12 @@ function findCrossEntityProblems(
   }
 
   // A strong alias always marks a mention, so two entities claiming one would make every
-  // mention ambiguous. Compared as the matcher's case-insensitive mode would see them.
+  // mention ambiguous.
   const strongOwner = new Map<string, { index: number; id: unknown }>();
   for (const [index, entity] of entities) {
     for (const [aliasIndex, alias] of listRecords(entity.aliases)) {
       if (alias.strength !== 'strong' || typeof alias.text !== 'string') continue;
-      const key = alias.text.normalize('NFC').toLowerCase();
+      const key = makeAliasKey(alias.text);
       const owner = strongOwner.get(key);
       if (owner === undefined) strongOwner.set(key, { index, id: entity.id });
       else if (owner.index !== index) {

@@ -167,5 +167,21 @@ describe('bind-pack-manager', () => {
       expect(result).toContain('is 6.0 MB; a store or pack may be at most 5.0 MB');
       expect(readStoredNames()).toEqual(['A']);
     });
+
+    it('reports an entry whose strong alias the built-in store has as skipped, and does not store it', async () => {
+      bindPackManager();
+      const myKabul = makeEntity('my-kabul', 'My Kabul');
+      myKabul.aliases.push({ text: 'KABUL', strength: 'strong' });
+      await importPasted(makeStore('Cities', [myKabul, makeEntity('gamma-one', 'Gamma One')]));
+      const skipped = [...document.querySelectorAll('#pack-result .collisions li')].map(
+        (item) => item.textContent,
+      );
+      expect(skipped).toEqual(['optionsAliasClashBundled my-kabul My Kabul KABUL kabul']);
+      expect(document.querySelector('#pack-result .imported')?.textContent).toBe(
+        'optionsPackImportedOk Cities 1',
+      );
+      const [stored] = storage.local.get('packs') as { store: Store }[];
+      expect(stored?.store.entities.map((entity) => entity.id)).toEqual(['gamma-one']);
+    });
   });
 });

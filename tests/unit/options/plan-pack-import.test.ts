@@ -84,6 +84,62 @@ describe('plan-pack-import', () => {
       expect(plan.pack.importedAt).not.toBe(earlier.importedAt);
     });
 
+    it('skips and does not store an entity whose strong alias the bundled store has, saying whose', () => {
+      const clashing = {
+        ...makeEntity('my-lavrov'),
+        aliases: [{ text: 'sergey LAVROV', strength: 'strong' as const }],
+      };
+      const plan = planPackImport(
+        JSON.stringify(makeStore('mine', [clashing, makeEntity('fresh')])),
+        [],
+        bundled,
+        NOW,
+      );
+      if (!plan.ok) throw new Error(JSON.stringify(plan.problems));
+      expect(plan.collisions).toEqual([
+        {
+          id: 'my-lavrov',
+          name: 'my-lavrov',
+          owner: undefined,
+          alias: { text: 'sergey LAVROV', otherId: 'sergey-lavrov' },
+        },
+      ]);
+      expect(plan.pack.store.entities.map((entity) => entity.id)).toEqual(['fresh']);
+      expect(plan.kept).toBe(1);
+    });
+
+    it('skips an entity whose strong alias an installed pack has, naming that pack', () => {
+      const earlier = { importedAt: 'a', store: makeStore('first', [makeEntity('x', 'Xavier Ex')]) };
+      const clashing = {
+        ...makeEntity('y', 'Yvonne Why'),
+        aliases: [
+          { text: 'Yvonne Why', strength: 'strong' as const },
+          { text: 'Xavier Ex', strength: 'strong' as const },
+        ],
+      };
+      const plan = planPackImport(JSON.stringify(makeStore('second', [clashing])), [earlier], bundled, NOW);
+      if (!plan.ok) throw new Error(JSON.stringify(plan.problems));
+      expect(plan.collisions).toEqual([
+        { id: 'y', name: 'Yvonne Why', owner: 'first', alias: { text: 'Xavier Ex', otherId: 'x' } },
+      ]);
+      expect(plan.pack.store.entities).toEqual([]);
+      expect(plan.kept).toBe(0);
+    });
+
+    it('lets a weak alias repeat a strong alias of the bundled store', () => {
+      const entity = {
+        ...makeEntity('lavrov-fan', 'Lavrov Fan'),
+        aliases: [
+          { text: 'Lavrov Fan', strength: 'strong' as const },
+          { text: 'Sergey Lavrov', strength: 'weak' as const },
+        ],
+      };
+      const plan = planPackImport(JSON.stringify(makeStore('weak', [entity])), [], bundled, NOW);
+      if (!plan.ok) throw new Error(JSON.stringify(plan.problems));
+      expect(plan.collisions).toEqual([]);
+      expect(plan.kept).toBe(1);
+    });
+
     it('keeps every stored item in the value to store, damaged ones and dangling links included', () => {
       const relating = { ...makeEntity('beta-one'), related: [{ id: 'alpha-one', label: 'works with' }] };
       const stored = [
