@@ -11,6 +11,7 @@ import type { Settings } from '../../src/settings/defaults.ts';
 import { isActiveOnSite } from '../../src/settings/sanitize-settings.ts';
 import { readSettings, watchSettings } from '../../src/settings/settings-storage.ts';
 import { createSession, type Session } from './create-session.ts';
+import { findSiteHostname } from './find-site-hostname.ts';
 import { IS_BENCH, measureFloorInOwnWorld, recordBenchTask } from './scan/record-bench-task.ts';
 
 /** Entry: wiring only. Starts a session when annotation is on for this site and tears it down when it goes off. */
@@ -24,6 +25,8 @@ let shortcut: string | undefined;
 /** Bumped by every start(), so only the latest one (latest settings and packs) creates the session. */
 let starts = 0;
 const isTopFrame = window === window.top;
+/** The page's site in every frame: the per-site switch is about the page the reader sees. */
+const siteHostname = findSiteHostname();
 /**
  * A frame smaller than this (CSS pixels) cannot show a line of text anyone could hover:
  * tracking pixels, hidden ad and sync frames. News pages carry many; each full start costs
@@ -117,7 +120,7 @@ async function start(settings: Settings): Promise<void> {
 }
 
 function applySettings(settings: Settings): void {
-  const active = isActiveOnSite(settings, location.hostname);
+  const active = isActiveOnSite(settings, siteHostname);
   if (!active) {
     waitingSettings = undefined;
     session?.destroy();

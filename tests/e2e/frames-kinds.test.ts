@@ -3,7 +3,7 @@ import type { BrowserContext } from 'playwright-core';
 import type { Browser as PuppeteerBrowser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS } from './harness/browsers.ts';
-import { readHighlightedTexts, waitFor } from './harness/page-helpers.ts';
+import { readHighlightedTexts, waitFor, writeSettings } from './harness/page-helpers.ts';
 import { type FixtureServer, serveFixtures } from './harness/serve-fixtures.ts';
 import type { TestBrowser, TestPage } from './harness/test-browser.ts';
 
@@ -106,6 +106,37 @@ describe.each(BROWSERS)('frames in $name', ({ launch }) => {
     expect(await waitFor(async () => (await readFrameMarks(page, 'hidden')).includes('Zamir Kabulov'))).toBe(
       true,
     );
+  });
+
+  it("turns off in the page's frames too, embeds included, when the reader turns the site off", async () => {
+    await waitFor(async () => (await readFrameMarks(page, 'late')).includes('Taliban'), 8_000);
+    const site = new URL(server.origin).hostname;
+    const readAll = async () => ({
+      top: await readHighlightedTexts(page),
+      blank: await readFrameMarks(page, 'blank'),
+      srcdoc: await readFrameMarks(page, 'srcdoc'),
+      late: await readFrameMarks(page, 'late'),
+      cross: await readCrossOriginMarks(browser, server.otherOrigin),
+    });
+    const isEmpty = (marks: Record<string, string[]>) => Object.values(marks).every((list) => !list.length);
+    await writeSettings(browser, { disabledSites: [site] });
+    const off = await waitFor(async () => {
+      const marks = await readAll();
+      return isEmpty(marks) ? marks : undefined;
+    });
+    expect(off, JSON.stringify(await readAll())).toBeDefined();
+    await writeSettings(browser, { disabledSites: [] });
+    const on = await waitFor(async () => {
+      const marks = await readAll();
+      return Object.values(marks).every((list) => list.length) ? marks : undefined;
+    }, 8_000);
+    expect(on, JSON.stringify(await readAll())).toEqual({
+      top: ['Moscow'],
+      blank: ['Kabul'],
+      srcdoc: ['Sergey Lavrov'],
+      late: ['Taliban'],
+      cross: ['Afghanistan'],
+    });
   });
 
   it('reports no error from the extension in any frame', () => {
