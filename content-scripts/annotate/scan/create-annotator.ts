@@ -1,11 +1,12 @@
 import type { Matcher, Mention } from '../../../src/matcher/compile-matcher.ts';
 import type { EntityType } from '../../../src/store/types.ts';
-import { findBlockElement, isInlineElement } from './find-block-element.ts';
+import { findBlockElement, hasInlineContent, isInlineElement } from './find-block-element.ts';
+import { listSkipChanges } from './list-skip-changes.ts';
 import { mapOffsetsToRange } from './map-offsets-to-range.ts';
 import { createMentionStore, type MentionRecord, type MentionStore } from './mention-store.ts';
 import { IS_BENCH, markBenchOnce, recordBenchTask } from './record-bench-task.ts';
 import { createSliceScheduler, type SchedulerOptions } from './schedule-slices.ts';
-import { isInsideSkippedElement } from './should-skip-element.ts';
+import { isInsideSkippedElement, SKIP_ATTRIBUTES } from './should-skip-element.ts';
 import { type BlockWalker, createBlockWalker, type TextBlock } from './walk-text-blocks.ts';
 
 /**
@@ -81,6 +82,11 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
   let pendingWeak: PendingWeak[] = [];
   const roots: Node[] = [document];
   const dirtyKeys = new Set<Node>();
+  /**
+   * Queued keys the page has just hidden or made editable: their mentions go even though the
+   * re-scan will not walk them. Other keys inside skipped content are dropped as they are.
+   */
+  const hiddenKeys = new Set<Node>();
   let walker: BlockWalker | undefined;
   let inProgress: BlockInProgress | undefined;
   let complete = false;
@@ -90,7 +96,17 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
   const scheduler = createSliceScheduler({ ...options.scheduler, work: runSlice });
 
   function observeRoot(root: Node): void {
-    observer.observe(root, { childList: true, characterData: true, subtree: true });
+    observer.observe(root, {
+      childList: true,
+      characterData: true,
+      subtree: true,
+      // Content shown or hidden later (a modal's aria-hidden, a tab panel's or a folded section's
+      // hidden, an editor switched on); only the attributes the skip rules read, so a page's class
+      // and style changes never reach us.
+      attributes: true,
+      attributeFilter: SKIP_ATTRIBUTES,
+      attributeOldValue: true,
+    });
   }
 
   /**
@@ -231,15 +247,27 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
   function takeDirtyKeys(): BlockWalker | undefined {
     for (const key of dirtyKeys) {
       dirtyKeys.delete(key);
-      if (!key.isConnected || isInsideSkippedElement(key) || hasQueuedAncestor(key)) continue;
-      for (const record of mentions.removeUnder(key)) options.onRemove(record);
-      pendingWeak = pendingWeak.filter(
-        (pending) => pending.block.key !== key && !key.contains(pending.block.key),
-      );
-      changed = true;
+      const hidden = hiddenKeys.delete(key);
+      if (!key.isConnected) continue;
+      if (isInsideSkippedElement(key)) {
+        if (hidden) removeMentionsUnder(key);
+        continue;
+      }
+      if (hasQueuedAncestor(key)) continue;
+      removeMentionsUnder(key);
       return createBlockWalker(key, queueShadowRoot, noteBareHost);
     }
     return undefined;
+  }
+
+  function removeMentionsUnder(key: Node): void {
+    const removed = mentions.removeUnder(key);
+    for (const record of removed) options.onRemove(record);
+    pendingWeak = pendingWeak.filter(
+      (pending) => pending.block.key !== key && !key.contains(pending.block.key),
+    );
+    // A carousel hiding a slide with no names in it changes nothing the caller needs to hear of.
+    if (removed.length > 0) changed = true;
   }
 
   function runSlice(hasTime: () => boolean): boolean {
@@ -297,9 +325,15 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
   function queueMutationRecords(records: MutationRecord[]): void {
     let touched = false;
     let removedAny = false;
+    let attributeRecords: MutationRecord[] | undefined;
     for (const record of records) {
       const target = record.target;
       if (options.isOwnNode(target)) continue;
+      if (record.type === 'attributes') {
+        attributeRecords ??= [];
+        attributeRecords.push(record);
+        continue;
+      }
       if (record.type === 'childList') {
         const nodes = [...record.addedNodes, ...record.removedNodes];
         if (nodes.length > 0 && nodes.every((node) => options.isOwnNode(node))) continue;
@@ -320,6 +354,16 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
       touched = true;
     }
     if (removedAny && shadowRoots.size > 0) forgetDetachedShadowRoots();
+    if (attributeRecords) {
+      // Only the changed element's block is scanned again, through the same queue as added
+      // nodes: a carousel flipping aria-hidden on its slides costs one slide, not the page.
+      for (const { element, skipped, key } of listSkipChanges(attributeRecords)) {
+        if (!element.isConnected) continue;
+        dirtyKeys.add(key);
+        if (skipped) hiddenKeys.add(key);
+        touched = true;
+      }
+    }
     if (!touched) return;
     complete = false;
     scheduler.request();
@@ -384,18 +428,6 @@ function isJoiningText(record: MutationRecord): boolean {
     hasInlineContent(record.previousSibling, 'previousSibling') &&
     hasInlineContent(record.nextSibling, 'nextSibling')
   );
-}
-
-/** The first sibling in that direction that is not whitespace-only text is text or an inline element. */
-function hasInlineContent(start: Node | null, direction: 'previousSibling' | 'nextSibling'): boolean {
-  for (let node = start; node; node = node[direction]) {
-    if (node.nodeType === Node.TEXT_NODE) {
-      if ((node as Text).data.trim()) return true;
-      continue;
-    }
-    return node.nodeType === Node.ELEMENT_NODE && isInlineElement(node as Element);
-  }
-  return false;
 }
 
 /** Same as `text.trim().length > 1` without copying the text (most blocks of a table are short). */

@@ -54,3 +54,15 @@ export function findBlockElement(start: Element | null, root: Node): Node {
   }
   return root;
 }
+
+/** The first sibling in that direction that is not whitespace-only text is text or an inline element. */
+export function hasInlineContent(start: Node | null, direction: 'previousSibling' | 'nextSibling'): boolean {
+  for (let node = start; node; node = node[direction]) {
+    if (node.nodeType === Node.TEXT_NODE) {
+      if ((node as Text).data.trim()) return true;
+      continue;
+    }
+    return node.nodeType === Node.ELEMENT_NODE && isInlineElement(node as Element);
+  }
+  return false;
+}

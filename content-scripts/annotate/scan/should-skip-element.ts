@@ -30,6 +30,19 @@ const SKIPPED_TAGS = new Set([
 const SKIPPED_BY_ATTRIBUTE =
   '[hidden],[aria-hidden="true"],[contenteditable]:not([contenteditable="false"]),[role="textbox"]';
 
+/** The attributes SKIPPED_BY_ATTRIBUTE reads: a change of any other cannot show or hide content to us. */
+export const SKIP_ATTRIBUTES = ['hidden', 'aria-hidden', 'contenteditable', 'role'];
+
+/**
+ * SKIPPED_BY_ATTRIBUTE decided from values rather than from the live element (null: absent), for
+ * an element as it was before a change; the selector can only see it as it is now.
+ */
+export function isSkippedByAttributes(readAttribute: (name: string) => string | null): boolean {
+  if (readAttribute('hidden') !== null || readAttribute('aria-hidden') === 'true') return true;
+  const editable = readAttribute('contenteditable');
+  return (editable !== null && editable !== 'false') || readAttribute('role') === 'textbox';
+}
+
 /** The tag of the element that hosts our card; never annotate our own UI. */
 export const CARD_HOST_TAG = 'context-cards-host';
 
@@ -39,10 +52,15 @@ export const CARD_HOST_TAG = 'context-cards-host';
  * has read it already (each read is a call into the browser).
  */
 export function shouldSkipElement(element: Element, localName = element.localName): boolean {
-  if (SKIPPED_TAGS.has(localName) || localName === CARD_HOST_TAG) return true;
+  if (isSkippedByTag(localName)) return true;
   // Many elements carry no attribute at all; the rest take one selector match, not four
   // attribute reads (each a call into the browser, and a string for every value found).
   return element.hasAttributes() && element.matches(SKIPPED_BY_ATTRIBUTE);
+}
+
+/** Whether an element is left alone for what it is, whatever its attributes say. */
+export function isSkippedByTag(localName: string): boolean {
+  return SKIPPED_TAGS.has(localName) || localName === CARD_HOST_TAG;
 }
 
 /** Whether a node sits inside something we never annotate; re-scans start mid-tree, so they check the ancestors. */
