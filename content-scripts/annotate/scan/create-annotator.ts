@@ -6,7 +6,7 @@ import { mapOffsetsToRange } from './map-offsets-to-range.ts';
 import { createMentionStore, type MentionRecord, type MentionStore } from './mention-store.ts';
 import { IS_BENCH, markBenchOnce, recordBenchTask } from './record-bench-task.ts';
 import { createSliceScheduler, type SchedulerOptions } from './schedule-slices.ts';
-import { isInsideSkippedElement, SKIP_ATTRIBUTES } from './should-skip-element.ts';
+import { isInsideSkippedElement, isShadowRoot, SKIP_ATTRIBUTES } from './should-skip-element.ts';
 import { type BlockWalker, createBlockWalker, type TextBlock } from './walk-text-blocks.ts';
 
 /**
@@ -162,13 +162,14 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
   }
 
   /**
-   * Drops the mentions of shadow roots whose host left the page. A removed node's own walk
-   * (removeInside) does not enter shadow trees; if the host comes back, the re-scan of the block
-   * it lands in meets it and queues its root again.
+   * Drops the mentions of shadow roots whose host left the page (`isGone`), or went into content
+   * the page hid. A removed node's own walk (removeInside) does not enter shadow trees, nor does a
+   * block's removeUnder; if the host comes back or is shown again, the re-scan of its block meets
+   * it and queues its root again.
    */
-  function forgetDetachedShadowRoots(): void {
+  function forgetShadowRoots(isGone: (shadowRoot: ShadowRoot) => boolean): void {
     for (const shadowRoot of shadowRoots) {
-      if (shadowRoot.host.isConnected) continue;
+      if (!isGone(shadowRoot)) continue;
       shadowRoots.delete(shadowRoot);
       const index = roots.indexOf(shadowRoot);
       if (index >= 0) roots.splice(index, 1);
@@ -249,6 +250,10 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
       dirtyKeys.delete(key);
       const hidden = hiddenKeys.delete(key);
       if (!key.isConnected) continue;
+      // Components inside what the page hid: their roots go, and the re-scan below queues again
+      // those it still meets.
+      if (hidden && shadowRoots.size > 0)
+        forgetShadowRoots((shadowRoot) => isComposedInside(shadowRoot.host, key));
       if (isInsideSkippedElement(key)) {
         if (hidden) removeMentionsUnder(key);
         continue;
@@ -353,7 +358,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
       } else dirtyKeys.add(key);
       touched = true;
     }
-    if (removedAny && shadowRoots.size > 0) forgetDetachedShadowRoots();
+    if (removedAny && shadowRoots.size > 0) forgetShadowRoots((shadowRoot) => !shadowRoot.host.isConnected);
     if (attributeRecords) {
       // Only the changed element's block is scanned again, through the same queue as added
       // nodes: a carousel flipping aria-hidden on its slides costs one slide, not the page.
@@ -428,6 +433,16 @@ function isJoiningText(record: MutationRecord): boolean {
     hasInlineContent(record.previousSibling, 'previousSibling') &&
     hasInlineContent(record.nextSibling, 'nextSibling')
   );
+}
+
+/** Whether `node` is inside `container`, or inside a shadow tree whose host is (at any depth). */
+function isComposedInside(node: Node, container: Node): boolean {
+  for (let current = node; ; ) {
+    if (container.contains(current)) return true;
+    const root = current.getRootNode();
+    if (!isShadowRoot(root)) return false;
+    current = root.host;
+  }
 }
 
 /** Same as `text.trim().length > 1` without copying the text (most blocks of a table are short). */

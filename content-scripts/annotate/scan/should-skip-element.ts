@@ -63,14 +63,32 @@ export function isSkippedByTag(localName: string): boolean {
   return SKIPPED_TAGS.has(localName) || localName === CARD_HOST_TAG;
 }
 
-/** Whether a node sits inside something we never annotate; re-scans start mid-tree, so they check the ancestors. */
+/**
+ * Whether a node sits inside something we never annotate; re-scans start mid-tree, so they check
+ * the ancestors. A shadow tree's ancestors go on from its host: a component inside hidden content
+ * is never walked, and a change inside it must not mark it either.
+ */
 export function isInsideSkippedElement(node: Node): boolean {
   for (
-    let element = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
+    let element: Element | null =
+      node.nodeType === Node.ELEMENT_NODE ? (node as Element) : findComposedParent(node);
     element;
-    element = element.parentElement
+    element = findComposedParent(element)
   ) {
     if (shouldSkipElement(element)) return true;
   }
   return false;
+}
+
+/** The parent element, or the host for a shadow root and for a node at the top of a shadow tree. */
+function findComposedParent(node: Node): Element | null {
+  const parent = isShadowRoot(node) ? node : node.parentNode;
+  if (!parent) return null;
+  if (parent.nodeType === Node.ELEMENT_NODE) return parent as Element;
+  return isShadowRoot(parent) ? parent.host : null;
+}
+
+/** A document fragment with a host: other fragments (a template's content) have none. */
+export function isShadowRoot(node: Node): node is ShadowRoot {
+  return node.nodeType === Node.DOCUMENT_FRAGMENT_NODE && 'host' in node;
 }

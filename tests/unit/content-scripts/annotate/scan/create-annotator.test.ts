@@ -139,6 +139,23 @@ describe('create-annotator', () => {
       expect(page.marks()).toEqual(['Kabul in tab', 'Moscow in lead']);
     });
 
+    it('drops the marks inside a component the page hides, and marks nothing added there until it is shown', async () => {
+      const page = annotate('<div id="box"><news-teaser id="teaser"></news-teaser></div>');
+      const shadow = byId('teaser').attachShadow({ mode: 'open' });
+      shadow.innerHTML = '<p id="inside">Kabul</p>';
+      await page.settle();
+      expect(page.marks()).toEqual(['Kabul in inside']);
+      byId('box').setAttribute('aria-hidden', 'true');
+      await page.settle();
+      expect(page.marks()).toEqual([]);
+      (shadow.getElementById('inside') as HTMLElement).append(' and Moscow');
+      await page.settle();
+      expect(page.marks()).toEqual([]);
+      byId('box').removeAttribute('aria-hidden');
+      await page.settle();
+      expect(page.marks()).toEqual(['Kabul in inside', 'Moscow in inside']);
+    });
+
     it('reads text on both sides of a block it reveals as the page shows it', async () => {
       // Hidden, the block joins "Kabul" and "ov" into the word "Kabulov"; shown, it splits them.
       const page = annotate('<div id="outer">Kabul<div id="gap" hidden="hidden">: a note</div>ov</div>');

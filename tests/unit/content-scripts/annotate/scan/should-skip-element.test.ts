@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import {
+  isInsideSkippedElement,
   isSkippedByAttributes,
   SKIP_ATTRIBUTES,
   shouldSkipElement,
@@ -22,6 +23,22 @@ describe('should-skip-element', () => {
     it('skips when any one attribute says so', () => {
       const attributes: Record<string, string> = { role: 'tab', 'aria-hidden': 'false', hidden: '' };
       expect(isSkippedByAttributes((name) => attributes[name] ?? null)).toBe(true);
+    });
+  });
+
+  describe('isInsideSkippedElement', () => {
+    it('sees content inside a shadow root whose host sits in hidden content', () => {
+      document.body.innerHTML =
+        '<div id="box" aria-hidden="true"><news-teaser id="teaser"></news-teaser></div>';
+      const shadow = (document.getElementById('teaser') as HTMLElement).attachShadow({ mode: 'open' });
+      shadow.innerHTML = '<p>Kabul</p>';
+      const paragraph = shadow.querySelector('p') as HTMLElement;
+      expect(isInsideSkippedElement(paragraph)).toBe(true);
+      expect(isInsideSkippedElement(paragraph.firstChild as Text)).toBe(true);
+      expect(isInsideSkippedElement(shadow)).toBe(true);
+      (document.getElementById('box') as HTMLElement).removeAttribute('aria-hidden');
+      expect(isInsideSkippedElement(paragraph)).toBe(false);
+      expect(isInsideSkippedElement(shadow)).toBe(false);
     });
   });
 });
