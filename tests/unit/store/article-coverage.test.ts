@@ -44,6 +44,56 @@ describe('the bundled store', () => {
       expect(findEntityIds('Zamir Kabulov spoke.')).not.toContain('kabul');
       expect(findEntityIds('A Russian official spoke.')).not.toContain('russia');
     });
+
+    it("gives the Afghan ministry's mentions to the Afghan ministry, and the bare one to Russia's", () => {
+      expect(
+        findEntityIds(
+          'The Ministry of Foreign Affairs of Islamic Emirate of Afghanistan welcomed the remarks.',
+        ),
+      ).toContain('afghan-foreign-ministry');
+      const spokesman = findEntityIds('Balkhi, the spokesperson of the Afghan Foreign Ministry, said so.');
+      expect(spokesman).toContain('afghan-foreign-ministry');
+      expect(spokesman).not.toContain('russian-foreign-ministry');
+      expect(
+        findEntityIds(
+          'Russian law forbids it, but the Foreign Ministry says the contacts with the Taliban help.',
+        ),
+      ).toContain('russian-foreign-ministry');
+    });
+  });
+
+  describe('look-alikes in other news, where a weak name means someone else', () => {
+    // Each sentence would confirm the weak alias (a context word is on the page), yet the phrase
+    // around it names another body: FACTS.md §27's warnings, as a reader of the region's news meets them.
+    const cases: [string, string][] = [
+      ["Iran's Foreign Ministry spokesman condemned the Russian strike.", 'russian-foreign-ministry'],
+      ['China’s Foreign Ministry answered the Russian proposal.', 'russian-foreign-ministry'],
+      ['Security Council deputy chairman Dmitry Medvedev said new sanctions would fail.', 'united-nations'],
+      ['The secretary of the Security Council met Kremlin officials about sanctions.', 'united-nations'],
+      [
+        "Pakistan's caretaker government ordered Afghan refugees out as Taliban officials protested.",
+        'interim-government-2021',
+      ],
+      ['The interim government in Bangladesh spoke to the Taliban envoy.', 'interim-government-2021'],
+      [
+        'Mullah Obaidullah Akhund, a former defence minister, served under the first Islamic Emirate.',
+        'hasan-akhund',
+      ],
+    ];
+
+    it.each(cases)('does not read %j as %s', (text, id) => {
+      expect(findEntityIds(text)).not.toContain(id);
+    });
+
+    it('still reads the plain phrases as the story means them', () => {
+      expect(findEntityIds('The Security Council passed a resolution on the Taliban sanctions.')).toContain(
+        'united-nations',
+      );
+      expect(findEntityIds('The Taliban named a caretaker government.')).toContain('interim-government-2021');
+      expect(findEntityIds('Hasan Akhund chaired the cabinet; Akhund spoke first.')).toContain(
+        'hasan-akhund',
+      );
+    });
   });
 
   it('covers every entity the article names', () => {
@@ -82,6 +132,7 @@ describe('the bundled store', () => {
       'amir-khan-muttaqi',
       'ashraf-ghani',
       'dmitry-zhirnov',
+      'afghan-foreign-ministry',
     ]) {
       expect(ids.has(id), id).toBe(true);
     }
