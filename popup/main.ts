@@ -27,6 +27,10 @@ function translatePage(): void {
     element.placeholder = translate(element.dataset.i18nPlaceholder ?? '');
 }
 
+/** How often, and how many times, the popup looks again at a page that is still loading (30 s in all). */
+const LOADING_CHECK_MS = 500;
+const MAX_LOADING_CHECKS = 60;
+
 async function main(): Promise<void> {
   translatePage();
   const bundled = loadBundledStore();
@@ -86,8 +90,19 @@ async function main(): Promise<void> {
   });
 
   const page = requireElement('page');
+  let target = tab;
+  let loadingChecks = 0;
   async function showPage(): Promise<string> {
-    const state = await readPageState(tab);
+    const state = await readPageState(target);
+    // A page still loading has no content script yet (they run once it has): look again shortly,
+    // and draw the site switch once the page can name its site.
+    if (state.kind === 'loading' && loadingChecks++ < MAX_LOADING_CHECKS) {
+      setTimeout(async () => {
+        if (target?.id !== undefined) target = await browser.tabs.get(target.id).catch(() => target);
+        const site = await showPage();
+        if (site) requireElement('switches').replaceChildren(renderSwitches(await readSettings(), site));
+      }, LOADING_CHECK_MS);
+    }
     const status = renderPageStatus(state, tab?.id);
     if (status) page.replaceChildren(status);
     else if (state.kind === 'ready' && !state.page.entities.length) {

@@ -8,10 +8,30 @@ export type PageState =
   /** The user withheld or revoked our access (Firefox MV3, Chrome site access); `origin` when the URL is known. */
   | { kind: 'no-access'; origin: string | undefined }
   /** We may run here but did not: the page was open before the extension was installed or allowed. */
-  | { kind: 'not-loaded' };
+  | { kind: 'not-loaded' }
+  /** The page is still loading: content scripts run once it has (document_idle). */
+  | { kind: 'loading' };
 
-/** Hosts where browsers forbid every extension's content scripts. */
-const STORE_HOSTS = ['chromewebstore.google.com', 'addons.mozilla.org', 'microsoftedge.microsoft.com'];
+/**
+ * Hosts where browsers forbid every extension's content scripts: the extension stores, and the
+ * Mozilla sites Firefox keeps extensions out of (its extensions.webextensions.restrictedDomains).
+ */
+const STORE_HOSTS = [
+  'chromewebstore.google.com',
+  'addons.mozilla.org',
+  'microsoftedge.microsoft.com',
+  'accounts-static.cdn.mozilla.net',
+  'accounts.firefox.com',
+  'addons.cdn.mozilla.net',
+  'api.accounts.firefox.com',
+  'content.cdn.mozilla.net',
+  'discovery.addons.mozilla.org',
+  'install.mozilla.org',
+  'oauth.accounts.firefox.com',
+  'profile.accounts.firefox.com',
+  'support.mozilla.org',
+  'sync.services.mozilla.com',
+];
 
 /** The scheme and host of a URL a content script could run on, or undefined for browser pages and stores. */
 export function findScriptableOrigin(url: string): string | undefined {
@@ -59,9 +79,11 @@ export async function readPageState(tab: Tabs.Tab | undefined): Promise<PageStat
   if (tab.url) {
     const origin = findScriptableOrigin(tab.url);
     if (!origin) return { kind: 'restricted' };
-    return (await hasAccess(toOriginPattern(origin)))
-      ? { kind: 'not-loaded' }
-      : { kind: 'no-access', origin };
+    if (!(await hasAccess(toOriginPattern(origin)))) return { kind: 'no-access', origin };
+    return tab.status === 'loading' ? { kind: 'loading' } : { kind: 'not-loaded' };
   }
-  return (await hasAccess('<all_urls>')) ? { kind: 'restricted' } : { kind: 'no-access', origin: undefined };
+  if (!(await hasAccess('<all_urls>'))) return { kind: 'no-access', origin: undefined };
+  // With access to every site, a hidden URL is a browser page, or a page still loading (the
+  // popup looks again once it has).
+  return tab.status === 'loading' ? { kind: 'loading' } : { kind: 'restricted' };
 }

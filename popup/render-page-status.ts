@@ -32,6 +32,9 @@ export function renderPageStatus(state: PageState, tabId: number | undefined): H
     case 'restricted':
       text.textContent = translate('popupRestricted');
       return box;
+    case 'loading':
+      text.textContent = translate('popupPageLoading');
+      return box;
     case 'not-loaded':
       text.textContent = translate('popupNotLoaded');
       box.append(createButton(translate('popupReload'), reload));

@@ -37,6 +37,11 @@ const MIN_FRAME_WIDTH = 40;
 const MIN_FRAME_HEIGHT = 16;
 /** Settings to start with once this frame is big enough to read; undefined when not waiting. */
 let waitingSettings: Settings | undefined;
+/**
+ * The start under way (the name list loading), if any: a popup that asks meanwhile waits for it
+ * rather than hearing "off" from a page that is about to be marked.
+ */
+let starting: Promise<void> | undefined;
 
 /** After the extension is reloaded or updated, this old script can no longer talk to it: stop quietly. */
 function isContextAlive(): boolean {
@@ -137,7 +142,10 @@ function isReadableSize(): boolean {
 function startWhenReadable(settings: Settings): void {
   if (isReadableSize()) {
     waitingSettings = undefined;
-    void start(settings);
+    const started = start(settings).finally(() => {
+      if (starting === started) starting = undefined;
+    });
+    starting = started;
   } else waitingSettings = settings;
 }
 
@@ -160,13 +168,15 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: { id?: string }) =>
   const message = parseMessage(raw);
   if (!message) return undefined;
   // Only the top frame answers the popup, so one page gives one answer.
+  if (!isTopFrame) return undefined;
   if (message.type === 'cc:list-page-entities') {
-    if (!isTopFrame) return undefined;
-    const answer = session?.handleMessage(message) ?? Promise.resolve({ active: false, entities: [] });
+    const answer = (starting ?? Promise.resolve()).then(
+      () => session?.handleMessage(message) ?? { active: false, entities: [] },
+    );
     // The popup's site switch needs the hostname; tab.url would need the "tabs" permission.
     return answer.then((page) => ({ ...(page as object), site: location.hostname }));
   }
-  if (!isTopFrame) return undefined;
+  if (!session && starting) return starting.then(() => session?.handleMessage(message));
   return session?.handleMessage(message);
 });
 

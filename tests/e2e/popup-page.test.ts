@@ -96,6 +96,33 @@ describe.each(BROWSERS)('popup on a page in $name', ({ name, launch }) => {
     await popup.close();
   });
 
+  it('says a page is still loading, then lists its names once it has loaded', async () => {
+    server.routeSlowly(
+      '/slow-story.html',
+      '<!doctype html><html lang="en"><title>Slow story</title><p>Sergey Lavrov arrived first.</p>' +
+        '<!--stall--><p>Then the Taliban delegation came.</p></html>',
+      3_000,
+    );
+    const slow = await browser.newPage();
+    // Not awaited: the page goes on loading while the popup opens.
+    const loaded = slow.goto(`${server.origin}/slow-story.html`);
+    await sleep(500);
+    const slowTab = await findTabId(api, `${server.origin}/slow-story.html`);
+    const popup = await openExtensionTab(browser, `popup/index.html?tab=${slowTab}`);
+    await waitUntilReady(popup);
+    expect(await popup.evaluate(`document.querySelector('.status')?.dataset.state ?? 'none'`)).toBe(
+      'loading',
+    );
+    await loaded;
+    const listed = await waitFor(async () => {
+      const ids = (await readGroups(popup)).flatMap((group) => group.entities.map((entity) => entity.id));
+      return ids.includes('taliban') ? ids : undefined;
+    }, 8_000);
+    expect(listed).toEqual(expect.arrayContaining(['sergey-lavrov', 'taliban']));
+    await popup.close();
+    await slow.close();
+  });
+
   it('shows the page total on the toolbar badge', async () => {
     const total = (await readHighlightedTexts(page)).length;
     const badge = await waitFor(async () => {

@@ -20,6 +20,11 @@ export interface FixtureServer {
   otherOrigin: string;
   /** Registers a page generated in the test. */
   route(path: string, body: string, headers?: Record<string, string>): void;
+  /**
+   * Registers a page that arrives in two parts: the text before `<!--stall-->`, then, `stallMs`
+   * later, the rest. The tab keeps loading in between, as on a slow connection.
+   */
+  routeSlowly(path: string, body: string, stallMs: number): void;
   close(): Promise<void>;
 }
 
@@ -29,7 +34,7 @@ export interface FixtureServer {
  * deterministic and offline. `?csp=...` adds a Content-Security-Policy header.
  */
 export async function serveFixtures(root: string, corpusDir?: string): Promise<FixtureServer> {
-  const routes = new Map<string, { body: string; headers: Record<string, string> }>();
+  const routes = new Map<string, { body: string; headers: Record<string, string>; stallMs?: number }>();
   const server: Server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     const csp = url.searchParams.get('csp');
@@ -44,7 +49,14 @@ export async function serveFixtures(root: string, corpusDir?: string): Promise<F
     const routed = routes.get(url.pathname);
     if (routed) {
       response.writeHead(200, { 'content-type': TYPES['.html'] as string, ...headers, ...routed.headers });
-      response.end(routed.body);
+      if (routed.stallMs === undefined) {
+        response.end(routed.body);
+        return;
+      }
+      const [first, rest = ''] = routed.body.split('<!--stall-->');
+      // Enough bytes for the browser to start parsing and painting the first part.
+      response.write(`${first}<!--${' '.repeat(2048)}-->`);
+      setTimeout(() => response.end(rest), routed.stallMs);
       return;
     }
     let file: string;
@@ -74,6 +86,9 @@ export async function serveFixtures(root: string, corpusDir?: string): Promise<F
     otherOrigin: `http://localhost:${port}`,
     route(path, body, extraHeaders = {}) {
       routes.set(path, { body, headers: extraHeaders });
+    },
+    routeSlowly(path, body, stallMs) {
+      routes.set(path, { body, headers: {}, stallMs });
     },
     close: () =>
       new Promise((done) => {

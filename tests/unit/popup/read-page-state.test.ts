@@ -42,6 +42,9 @@ describe('read-page-state', () => {
       ['https://addons.mozilla.org/en-US/firefox/', undefined],
       ['https://chromewebstore.google.com/detail/x', undefined],
       ['https://chrome.google.com/webstore/detail/x', undefined],
+      // Firefox keeps every extension out of these Mozilla sites.
+      ['https://support.mozilla.org/en-US/kb/x', undefined],
+      ['https://accounts.firefox.com/signin', undefined],
       ['not a url', undefined],
     ])('%s → %s', (url, origin) => {
       expect(findScriptableOrigin(url)).toBe(origin);
@@ -85,6 +88,22 @@ describe('read-page-state', () => {
       expect(await readPageState({ id: 1, url: 'https://news.example/a' } as never)).toEqual({
         kind: 'not-loaded',
       });
+    });
+
+    it('says the page is still loading, not that it needs a reload, while it loads', async () => {
+      fake.answer = noContentScript;
+      fake.granted = new Set(['https://news.example/*']);
+      expect(
+        await readPageState({ id: 1, url: 'https://news.example/a', status: 'loading' } as never),
+      ).toEqual({ kind: 'loading' });
+      // Chromium hides the URL of a tab without the "tabs" permission: loading still shows.
+      fake.granted = new Set(['<all_urls>']);
+      expect(await readPageState({ id: 1, status: 'loading' } as never)).toEqual({ kind: 'loading' });
+      // Without access, loading changes nothing: the reader still has to allow the site.
+      fake.granted = new Set();
+      expect(
+        await readPageState({ id: 1, url: 'https://news.example/a', status: 'loading' } as never),
+      ).toEqual({ kind: 'no-access', origin: 'https://news.example' });
     });
 
     it('calls browser pages and stores restricted', async () => {
