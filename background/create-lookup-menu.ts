@@ -33,6 +33,9 @@ export async function lookUpSelection(tabId: number, selection: string): Promise
     answer = undefined;
   }
   const found = parseLookupAnswer(answer);
-  if (!found) await showNotFound(tabId, text);
+  // Only an answer of {found: false} means the page looked and nothing matched. No answer at all is
+  // a page we do not run on (a browser page, a PDF) or one the reader turned us off for: saying
+  // "nothing matched" there would be wrong about names the store knows.
+  if (!found) await showNotFound(tabId, text, answer === undefined ? 'unavailable' : 'no-match');
   return found;
 }

@@ -46,11 +46,19 @@ export async function refreshAllBadges(): Promise<void> {
   await Promise.all(tabs.map((tab) => (tab.id === undefined ? undefined : refreshTabBadge(tab.id))));
 }
 
-/** A short-lived "?" on the icon, with a tooltip, when a context-menu lookup matched nothing. */
-export async function showNotFound(tabId: number, text: string): Promise<void> {
+/**
+ * A short-lived "?" on the icon, with a tooltip, when a context-menu lookup found no card: nothing
+ * matched, or the page could not look (`unavailable`).
+ */
+export async function showNotFound(
+  tabId: number,
+  text: string,
+  reason: 'no-match' | 'unavailable' = 'no-match',
+): Promise<void> {
   await setBadgeText(tabId, '?');
   const shown = text.length > 40 ? `${text.slice(0, 39)}…` : text;
-  await browser.action.setTitle({ tabId, title: translate('lookupNotFound', shown) }).catch(() => undefined);
+  const title = translate(reason === 'unavailable' ? 'lookupUnavailable' : 'lookupNotFound', shown);
+  await browser.action.setTitle({ tabId, title }).catch(() => undefined);
   setTimeout(() => {
     void browser.action.setTitle({ tabId, title: translate('actionTitle') }).catch(() => undefined);
     void refreshTabBadge(tabId);

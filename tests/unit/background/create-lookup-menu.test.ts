@@ -65,10 +65,15 @@ describe('create-lookup-menu', () => {
       vi.useRealTimers();
     });
 
-    it('treats a page without our content script as nothing matched', async () => {
+    it('says the page could not look, not that nothing matched, where no content script answers', async () => {
       fake.answer = new Error('Receiving end does not exist');
       expect(await lookUpSelection(5, 'Kabul')).toBe(false);
       expect(fake.badge.get(5)).toBe('?');
+      expect(fake.titles.get(5)).toBe('lookupUnavailable:Kabul');
+      // A content script with annotation off for the site answers nothing.
+      fake.answer = undefined;
+      expect(await lookUpSelection(6, 'Sergey Lavrov')).toBe(false);
+      expect(fake.titles.get(6)).toBe('lookupUnavailable:Sergey Lavrov');
     });
   });
 });
