@@ -2,6 +2,7 @@ import { translate } from '../src/platform/translate.ts';
 import { loadBundledStore } from '../src/store/load-store.ts';
 import { readStoredPacks, writePacks } from '../src/store/pack-storage.ts';
 import { findSizeProblem, type StoreProblem } from '../src/store/validate-store.ts';
+import { findNameListProblem } from './find-name-list-problem.ts';
 import {
   findPackCollisions,
   type ListedPack,
@@ -117,6 +118,11 @@ export function bindPackManager(): { show: () => Promise<void> } {
       result.replaceChildren(
         renderProblems(plan.problems, translate('optionsPackRejected', String(plan.problems.length))),
       );
+      return;
+    }
+    const tooMuch = findNameListProblem(plan.packs);
+    if (tooMuch) {
+      result.replaceChildren(renderProblems([tooMuch], translate('optionsPackRejected', '1')));
       return;
     }
     try {

@@ -183,5 +183,26 @@ describe('bind-pack-manager', () => {
       const [stored] = storage.local.get('packs') as { store: Store }[];
       expect(stored?.store.entities.map((entity) => entity.id)).toEqual(['gamma-one']);
     });
+
+    it('refuses a pack that would make the name list too long for pages, and stores nothing', async () => {
+      storage.local.set('packs', [structuredClone(PACK_A)]);
+      bindPackManager();
+      // 1,600 people with six names each: a valid pack well under 5 MB, but a name list every page
+      // would take a long time to read.
+      const people = Array.from({ length: 1_600 }, (_, index) => {
+        const person = makeEntity(`person-${index}`, `Person Number ${index}`);
+        for (let name = 0; name < 5; name++)
+          person.aliases.push({ text: `Given${index} Family${name} Other${index}`, strength: 'strong' });
+        return person;
+      });
+      await importPasted(makeStore('Census', people));
+      const result = document.getElementById('pack-result')?.textContent ?? '';
+      expect(result).toContain('optionsPackRejected');
+      expect(result).toMatch(/would make the list of names every page reads [\d.]+ million characters long/);
+      expect(readStoredNames()).toEqual(['A']);
+      // A pack of ordinary size still goes in.
+      await importPasted(PACK_C);
+      expect(readStoredNames()).toEqual(['A', 'C']);
+    });
   });
 });
