@@ -71,14 +71,27 @@ export function createMentionStore(): MentionStore {
       take(key);
       // Cost in proportion to the smaller side: few blocks known, or a small subtree to re-scan
       // (appends on a long live page re-scan one new block each, with thousands of blocks known).
-      if (byKey.size <= SMALL_STORE) {
+      // The subtree's size is not known up front: walk it for as many steps as there are blocks
+      // known, then check those blocks instead. A page hiding its whole app behind a modal
+      // (aria-hidden on the root) would otherwise walk every element of the page in one task.
+      const checkEachBlock = () => {
         for (const blockKey of [...byKey.keys()]) if (key.contains(blockKey)) take(blockKey);
-      } else {
+      };
+      if (byKey.size <= SMALL_STORE) checkEachBlock();
+      else {
         const walker = (key.ownerDocument ?? (key as Document)).createTreeWalker(
           key,
           NodeFilter.SHOW_ELEMENT,
         );
-        while (walker.nextNode()) take(walker.currentNode);
+        const budget = byKey.size;
+        let steps = 0;
+        while (walker.nextNode()) {
+          if (++steps > budget) {
+            checkEachBlock();
+            break;
+          }
+          take(walker.currentNode);
+        }
       }
       return removed;
     },
