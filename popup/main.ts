@@ -30,6 +30,8 @@ function translatePage(): void {
 /** How often, and how many times, the popup looks again at a page that is still loading (30 s in all). */
 const LOADING_CHECK_MS = 500;
 const MAX_LOADING_CHECKS = 60;
+/** Looks after the load, for the content script to start listening (3 s in all). */
+const SETTLE_CHECKS = 6;
 
 async function main(): Promise<void> {
   translatePage();
@@ -92,8 +94,19 @@ async function main(): Promise<void> {
   const page = requireElement('page');
   let target = tab;
   let loadingChecks = 0;
+  let sawLoading = false;
+  let settleChecks = 0;
   async function showPage(): Promise<string> {
-    const state = await readPageState(target);
+    let state = await readPageState(target);
+    if (state.kind === 'loading') sawLoading = true;
+    // The tab says "complete" a moment before its content script listens: after a load, a page
+    // with no answer yet is given a few more looks before the popup calls it unreadable.
+    else if (
+      sawLoading &&
+      (state.kind === 'restricted' || state.kind === 'not-loaded') &&
+      settleChecks++ < SETTLE_CHECKS
+    )
+      state = { kind: 'loading' };
     // A page still loading has no content script yet (they run once it has): look again shortly,
     // and draw the site switch once the page can name its site.
     if (state.kind === 'loading' && loadingChecks++ < MAX_LOADING_CHECKS) {

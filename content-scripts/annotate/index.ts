@@ -42,6 +42,13 @@ let waitingSettings: Settings | undefined;
  * rather than hearing "off" from a page that is about to be marked.
  */
 let starting: Promise<void> | undefined;
+/** The first settings read and applied: before it, a page that is about to be marked has no session either. */
+let firstSettings: Promise<void> = Promise.resolve();
+
+/** Resolves once this frame's session is as settled as it will be: started, or off. */
+function whenSettled(): Promise<void> {
+  return firstSettings.then(() => starting);
+}
 
 /** After the extension is reloaded or updated, this old script can no longer talk to it: stop quietly. */
 function isContextAlive(): boolean {
@@ -170,13 +177,13 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: { id?: string }) =>
   // Only the top frame answers the popup, so one page gives one answer.
   if (!isTopFrame) return undefined;
   if (message.type === 'cc:list-page-entities') {
-    const answer = (starting ?? Promise.resolve()).then(
+    const answer = whenSettled().then(
       () => session?.handleMessage(message) ?? { active: false, entities: [] },
     );
     // The popup's site switch needs the hostname; tab.url would need the "tabs" permission.
     return answer.then((page) => ({ ...(page as object), site: location.hostname }));
   }
-  if (!session && starting) return starting.then(() => session?.handleMessage(message));
+  if (!session) return whenSettled().then(() => session?.handleMessage(message));
   return session?.handleMessage(message);
 });
 
@@ -191,7 +198,7 @@ watchLocal(
   },
   lifetime.signal,
 );
-void readSettings().then((settings) => {
+firstSettings = readSettings().then((settings) => {
   const started = IS_BENCH ? performance.now() : 0;
   applySettings(settings);
   if (IS_BENCH) recordBenchTask('settings', started);
