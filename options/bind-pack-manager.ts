@@ -196,8 +196,7 @@ export function bindPackManager(): { show: () => Promise<void> } {
         const count = document.createElement('td');
         count.className = 'count';
         const date = document.createElement('td');
-        const importedAt = isRecord(entry.item) ? entry.item.importedAt : undefined;
-        date.textContent = typeof importedAt === 'string' ? formatDate(importedAt) : '';
+        date.textContent = entry.importedAt === undefined ? '' : formatDate(entry.importedAt);
         if (entry.ok) {
           row.dataset.pack = entry.pack.importedAt;
           renderGoodPack(entry, listed.slice(0, position), name, count);

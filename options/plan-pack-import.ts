@@ -21,6 +21,8 @@ interface ListedItem {
   item: unknown;
   /** Its name, or undefined when a damaged item has none. */
   name: string | undefined;
+  /** When it was imported (its key in storage), or undefined when a damaged item has none. */
+  importedAt: string | undefined;
 }
 
 export type ListedPack =
@@ -39,30 +41,23 @@ function readName(item: unknown): string | undefined {
 
 function checkItem(item: unknown, position: number): ListedPack {
   const name = readName(item);
+  const importedAt = isRecord(item) && typeof item.importedAt === 'string' ? item.importedAt : undefined;
+  const listed = { position, item, name, importedAt };
   if (!isRecord(item)) {
     return {
       ok: false,
-      position,
-      item,
-      name,
+      ...listed,
       problems: [{ path: '$', message: `is ${describeValue(item)}, not a pack` }],
     };
   }
   const problems: StoreProblem[] = [];
-  if (typeof item.importedAt !== 'string')
+  if (importedAt === undefined)
     problems.push({ path: '$', message: 'has no import date (importedAt), which is its key in storage' });
   // A relation may point into a pack removed since: that is not damage (see listStoredPacks).
   const result = validateStore(item.store, { allowMissingRelated: true });
   if (!result.ok) problems.push(...result.problems);
-  if (!result.ok || typeof item.importedAt !== 'string') return { ok: false, position, item, name, problems };
-  return {
-    ok: true,
-    position,
-    item,
-    name,
-    pack: { importedAt: item.importedAt, store: result.store },
-    missingIds: [],
-  };
+  if (!result.ok || importedAt === undefined) return { ok: false, ...listed, problems };
+  return { ok: true, ...listed, pack: { importedAt, store: result.store }, missingIds: [] };
 }
 
 /**
@@ -218,7 +213,7 @@ export function planPackImport(text: string, raw: unknown, bundled: Store, now: 
     entities: result.store.entities.filter((entity) => !clashIds.has(entity.id)),
   };
   // importedAt doubles as the pack's key: two imports in the same millisecond get distinct ones.
-  const taken = new Set(listed.map((entry) => (isRecord(entry.item) ? entry.item.importedAt : undefined)));
+  const taken = new Set(listed.map((entry) => entry.importedAt));
   let time = now.getTime();
   while (taken.has(new Date(time).toISOString())) time++;
   const pack = { importedAt: new Date(time).toISOString(), store };

@@ -94,15 +94,13 @@ async function main(): Promise<void> {
   const page = requireElement('page');
   let target = tab;
   let loadingChecks = 0;
-  let sawLoading = false;
   let settleChecks = 0;
   async function showPage(): Promise<string> {
     let state = await readPageState(target);
-    if (state.kind === 'loading') sawLoading = true;
     // The tab says "complete" a moment before its content script listens: after a load, a page
     // with no answer yet is given a few more looks before the popup calls it unreadable.
-    else if (
-      sawLoading &&
+    if (
+      loadingChecks > 0 &&
       (state.kind === 'restricted' || state.kind === 'not-loaded') &&
       settleChecks++ < SETTLE_CHECKS
     )

@@ -184,7 +184,7 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: { id?: string }) =>
     return answer.then((page) => ({ ...(page as object), site: location.hostname }));
   }
   if (!session) return whenSettled().then(() => session?.handleMessage(message));
-  return session?.handleMessage(message);
+  return session.handleMessage(message);
 });
 
 watchSettings(applySettings, lifetime.signal);

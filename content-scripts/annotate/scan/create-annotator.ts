@@ -1,6 +1,6 @@
 import type { Matcher, Mention } from '../../../src/matcher/compile-matcher.ts';
 import type { EntityType } from '../../../src/store/types.ts';
-import { findBlockElement, hasInlineContent, isInlineElement } from './find-block-element.ts';
+import { findBlockElement, isBetweenInlineContent, isInlineElement } from './find-block-element.ts';
 import { listSkipChanges } from './list-skip-changes.ts';
 import { mapOffsetsToRange } from './map-offsets-to-range.ts';
 import { createMentionStore, type MentionRecord, type MentionStore } from './mention-store.ts';
@@ -422,17 +422,9 @@ function isJoiningText(record: MutationRecord): boolean {
   if (record.addedNodes.length > 0) {
     const first = record.addedNodes[0] as Node;
     const last = record.addedNodes[record.addedNodes.length - 1] as Node;
-    if (
-      hasInlineContent(first.previousSibling, 'previousSibling') &&
-      hasInlineContent(last.nextSibling, 'nextSibling')
-    )
-      return true;
+    if (isBetweenInlineContent(first.previousSibling, last.nextSibling)) return true;
   }
-  return (
-    record.removedNodes.length > 0 &&
-    hasInlineContent(record.previousSibling, 'previousSibling') &&
-    hasInlineContent(record.nextSibling, 'nextSibling')
-  );
+  return record.removedNodes.length > 0 && isBetweenInlineContent(record.previousSibling, record.nextSibling);
 }
 
 /** Whether `node` is inside `container`, or inside a shadow tree whose host is (at any depth). */

@@ -55,8 +55,17 @@ export function findBlockElement(start: Element | null, root: Node): Node {
   return root;
 }
 
+/**
+ * Whether inline content (text or an inline element, whitespace aside) comes right before
+ * `previous`'s end and right after `next`'s start: what sits between joins that content into one
+ * block of text while it is absent or skipped.
+ */
+export function isBetweenInlineContent(previous: Node | null, next: Node | null): boolean {
+  return hasInlineContent(previous, 'previousSibling') && hasInlineContent(next, 'nextSibling');
+}
+
 /** The first sibling in that direction that is not whitespace-only text is text or an inline element. */
-export function hasInlineContent(start: Node | null, direction: 'previousSibling' | 'nextSibling'): boolean {
+function hasInlineContent(start: Node | null, direction: 'previousSibling' | 'nextSibling'): boolean {
   for (let node = start; node; node = node[direction]) {
     if (node.nodeType === Node.TEXT_NODE) {
       if ((node as Text).data.trim()) return true;

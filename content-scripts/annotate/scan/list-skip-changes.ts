@@ -1,4 +1,4 @@
-import { findBlockElement, hasInlineContent } from './find-block-element.ts';
+import { findBlockElement, isBetweenInlineContent } from './find-block-element.ts';
 import { isSkippedByAttributes, isSkippedByTag, shouldSkipElement } from './should-skip-element.ts';
 
 /** An element that one batch of attribute changes showed to the scanner or hid from it. */
@@ -56,10 +56,7 @@ function findSkipChangeKey(element: Element): Node {
   const root = element.getRootNode();
   const key = findBlockElement(element, root);
   if (key !== element) return key;
-  if (
-    hasInlineContent(element.previousSibling, 'previousSibling') &&
-    hasInlineContent(element.nextSibling, 'nextSibling')
-  )
+  if (isBetweenInlineContent(element.previousSibling, element.nextSibling))
     return findBlockElement(element.parentElement, root);
   return key;
 }
