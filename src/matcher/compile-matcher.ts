@@ -5,7 +5,7 @@ import { isWordUnitAt } from './is-word-unit-at.ts';
 import type { BlockScan, MatchableEntity, Matcher, Mention } from './matcher-types.ts';
 import { isIgnorableCodeUnit } from './normalize-text.ts';
 import { type Candidate, selectMentions } from './select-mentions.ts';
-import { verifyAliasMatch } from './verify-alias-match.ts';
+import { hasAliasForm, verifyAliasMatch } from './verify-alias-match.ts';
 
 /** Scratch kept between scans, in folded units (about 6 bytes each). */
 const RETAINED_BUFFER_UNITS = 1 << 18;
@@ -145,13 +145,58 @@ export function createMatcher(
     return { mentions, confirmedIds: confirmed.map((i) => entities[i]?.id ?? '') };
   };
 
+  // Folded (pattern, end) pairs of every occurrence, kept until the pass is over: the original
+  // end of a hit is only known once the unit after it is folded.
+  const anyPattern: number[] = [];
+  const anyEnd: number[] = [];
+  const collectAny = (pattern: number, end: number): void => {
+    const firstUnit = requiredFirstUnit[pattern] as number;
+    // As in collectHit: most "is" of "IS" go here, before any other work.
+    if (firstUnit >= 0) {
+      const original = text.charCodeAt(buffer.toOriginal[end - (patternLength[pattern] as number)] as number);
+      if (original !== firstUnit && original < 0x80) return;
+    }
+    anyPattern.push(pattern);
+    anyEnd.push(end);
+  };
+
+  /** Whether a pattern occurrence could count in some block: a context word, or an alias in its exact form. */
+  const isCandidate = (pattern: number, start: number, end: number): boolean => {
+    for (const index of recordsOf[pattern] as number[]) {
+      const record = records[index] as PatternRecord;
+      if (record.kind === 'context') return true;
+      if (record.kind === 'alias' && hasAliasForm(record, text, start, end)) return true;
+    }
+    return false;
+  };
+
+  const releaseBuffer = (): void => {
+    // Do not keep megabytes of scratch alive after one huge block.
+    if (buffer.units.length > RETAINED_BUFFER_UNITS) buffer = createNormalizeBuffer();
+  };
+
   return {
     scanText(blockText: string): BlockScan {
       text = blockText;
       const scan = scanBlock();
-      // Do not keep megabytes of scratch alive after one huge block.
-      if (buffer.units.length > RETAINED_BUFFER_UNITS) buffer = createNormalizeBuffer();
+      releaseBuffer();
       return scan;
+    },
+    findCandidates(pageText: string, onCandidate: (start: number, end: number) => void): void {
+      text = pageText;
+      anyPattern.length = 0;
+      anyEnd.length = 0;
+      foldAndScan(text, buffer, automaton, collectAny);
+      for (let h = 0; h < anyPattern.length; h++) {
+        const pattern = anyPattern[h] as number;
+        const end = anyEnd[h] as number;
+        const start = buffer.toOriginal[end - (patternLength[pattern] as number)] as number;
+        const originalEnd = mapEnd(end, start);
+        if (isCandidate(pattern, start, originalEnd)) onCandidate(start, originalEnd);
+      }
+      anyPattern.length = 0;
+      anyEnd.length = 0;
+      releaseBuffer();
     },
   };
 }

@@ -25,4 +25,13 @@ export interface BlockScan {
 export interface Matcher {
   /** Scan one block of page text. Pure; reusable for every block of a page. */
   scanText(text: string): BlockScan;
+  /**
+   * Every place in `text` (any stretch of a page's text, blocks run together) where a mention
+   * could start or an entity be confirmed, as `onCandidate(start, end)` in original indices, in
+   * order. A superset of what scanText finds in any block cut from that text: no word
+   * boundaries, ALL-CAPS runs or exclusions are checked, as the characters around a candidate
+   * may belong to another block. Lets the content script skip the parts of a page with none
+   * (prune-text-regions.ts); a matcher without it has every part walked.
+   */
+  findCandidates?(text: string, onCandidate: (start: number, end: number) => void): void;
 }

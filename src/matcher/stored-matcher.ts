@@ -90,6 +90,15 @@ function guard(matcher: Matcher, onDamaged: () => void): Matcher {
         return { mentions: [], confirmedIds: [] };
       }
     },
+    findCandidates(text, onCandidate) {
+      try {
+        matcher.findCandidates?.(text, onCandidate);
+      } catch {
+        // The same damage makes every block's scan throw and report it; here the region is
+        // simply walked, as if it had candidates.
+        onCandidate(0, text.length);
+      }
+    },
   };
 }
 

@@ -20,18 +20,24 @@ function compareRawUnits(aliasText: string, text: string, start: number, end: nu
 }
 
 /**
- * Check what the folded automaton match cannot: case for `caseSensitive` aliases ("IS" but
- * not "is"), diacritics for `foldDiacritics: false`, and ALL-CAPS runs for ALL-CAPS
- * case-sensitive aliases ("THIS IS A HEADLINE"). `start`/`end` index the original text.
+ * Whether the text has the alias's exact form where the store asks for one: case for
+ * `caseSensitive` aliases ("IS" but not "is"), diacritics for `foldDiacritics: false`. Reads only
+ * the matched characters, so it holds whatever stands around them. `start`/`end` index the original text.
+ */
+export function hasAliasForm(record: AliasRecord, text: string, start: number, end: number): boolean {
+  if (record.strictForm === undefined) return true;
+  const quick = record.foldDiacritics ? compareRawUnits(record.aliasText, text, start, end) : undefined;
+  return (
+    quick ??
+    makeStrictForm(text.slice(start, end), !record.caseSensitive, record.foldDiacritics) === record.strictForm
+  );
+}
+
+/**
+ * Check what the folded automaton match cannot: the alias's form (hasAliasForm), and ALL-CAPS
+ * runs for ALL-CAPS case-sensitive aliases ("THIS IS A HEADLINE"). `start`/`end` index the original text.
  */
 export function verifyAliasMatch(record: AliasRecord, text: string, start: number, end: number): boolean {
-  if (record.strictForm !== undefined) {
-    const quick = record.foldDiacritics ? compareRawUnits(record.aliasText, text, start, end) : undefined;
-    const same =
-      quick ??
-      makeStrictForm(text.slice(start, end), !record.caseSensitive, record.foldDiacritics) ===
-        record.strictForm;
-    if (!same) return false;
-  }
+  if (!hasAliasForm(record, text, start, end)) return false;
   return !(record.capsSensitive && isInCapsRun(text, start, end));
 }

@@ -403,4 +403,72 @@ describe('compile-matcher', () => {
       );
     });
   });
+
+  describe('findCandidates', () => {
+    const matcher = compileMatcher(entities);
+    const listCandidates = (text: string) => {
+      const found: string[] = [];
+      matcher.findCandidates?.(text, (start, end) => found.push(text.slice(start, end)));
+      return found;
+    };
+
+    it('lists names glued to the text around them, as blocks run together read', () => {
+      expect(listCandidates('Last lineKabul first line')).toEqual(['Kabul']);
+      expect(listCandidates('heldVladimir Putinaway')).toEqual(['Vladimir Putin', 'Putin']);
+    });
+
+    it('lists context words, which confirm weak names anywhere on the page', () => {
+      expect(listCandidates('said the foreign minister')).toEqual(['foreign minister']);
+    });
+
+    it('leaves out names whose case or form the store asks for and the text lacks', () => {
+      expect(listCandidates('this is un ap')).toEqual([]);
+      // Word boundaries are not checked: the "IS" inside "THIS" is one too.
+      expect(listCandidates('THIS IS')).toEqual(['IS', 'IS']);
+    });
+
+    it('lists everything scanText finds in any block cut from the text', () => {
+      const piece = fc.constantFrom(
+        'Sergey Lavrov',
+        'Lavrov',
+        'Kabul',
+        'Kabulov',
+        'IS',
+        'is',
+        'THIS IS',
+        'Putin',
+        'the foreign minister',
+        ' ',
+        '\n',
+        'tea',
+        '\u00ad',
+        'é',
+      );
+      fc.assert(
+        fc.property(
+          fc.array(piece, { maxLength: 30 }),
+          fc.array(fc.nat(60), { maxLength: 4 }),
+          (parts, cuts) => {
+            const text = parts.join('');
+            const found: [number, number][] = [];
+            matcher.findCandidates?.(text, (start, end) => found.push([start, end]));
+            const bounds = [
+              0,
+              ...cuts.map((cut) => Math.min(cut, text.length)).sort((a, b) => a - b),
+              text.length,
+            ];
+            for (let index = 0; index + 1 < bounds.length; index++) {
+              const from = bounds[index] as number;
+              const scan = matcher.scanText(text.slice(from, bounds[index + 1]));
+              for (const mention of scan.mentions) {
+                const start = from + mention.start;
+                const end = from + mention.end;
+                expect(found.some(([a, b]) => a <= start && end <= b)).toBe(true);
+              }
+            }
+          },
+        ),
+      );
+    });
+  });
 });
