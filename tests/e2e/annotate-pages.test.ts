@@ -212,6 +212,45 @@ describe.each(BROWSERS)('annotation in $name', ({ name, launch }) => {
     await closeCard(page);
   });
 
+  it('marks the few names of a page of thousands of elements, in text, a table and a component, and changes nothing', async () => {
+    // Over 3,000 elements and 16k characters: the first pass goes only where a name can be
+    // (content-scripts/annotate/scan/prune-text-regions.ts).
+    const filler = (section: number) =>
+      Array.from(
+        { length: 60 },
+        (_, p) => `<p>Section ${section}, note ${p}: lorem ipsum dolor sit amet.</p>`,
+      ).join('');
+    const sections = Array.from({ length: 60 }, (_, section) => `<section>${filler(section)}</section>`);
+    sections[20] +=
+      '<div><article><p id="deep">Sergey Lavrov met <b>Zamir</b> Kabulov in Moscow.</p></article></div>';
+    sections[35] += '<news-teaser id="teaser"></news-teaser>';
+    sections[50] +=
+      '<table><tr><td>Drills</td><td id="cell">near the border with Tajikistan</td></tr></table>';
+    server.route(
+      '/thousands-of-elements.html',
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Long page</title></head><body>${sections.join('')}
+      <script>customElements.define('news-teaser', class extends HTMLElement {
+        connectedCallback() { this.attachShadow({ mode: 'open' }).innerHTML = '<p>Abdul Qahar Balkhi spoke.</p>'; }
+      });</script></body></html>`,
+    );
+    await page.goto(`${server.origin}/thousands-of-elements.html`);
+    expect(
+      await waitFor(async () => (await readHighlightedTexts(page)).length >= 5, 8_000),
+      'every name marked',
+    ).toBe(true);
+    await sleep(300);
+    expect((await readHighlightedTexts(page)).sort()).toEqual([
+      'Abdul Qahar Balkhi',
+      'Moscow',
+      'Sergey Lavrov',
+      'Tajikistan',
+      'Zamir Kabulov',
+    ]);
+    expect(await page.evaluate<number>(`() => document.getElementsByTagName('*').length`)).toBeGreaterThan(
+      3_000,
+    );
+  });
+
   it('marks names inside an open shadow root and opens their card', async () => {
     await load('open-shadow-root.html');
     const texts = await readHighlightedTexts(page);

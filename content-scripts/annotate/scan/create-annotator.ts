@@ -4,6 +4,7 @@ import { findBlockElement, isBetweenInlineContent, isInlineElement } from './fin
 import { listSkipChanges } from './list-skip-changes.ts';
 import { mapOffsetsToRange } from './map-offsets-to-range.ts';
 import { createMentionStore, type MentionRecord, type MentionStore } from './mention-store.ts';
+import { createPrunedWalker } from './prune-text-regions.ts';
 import { IS_BENCH, markBenchOnce, recordBenchTask } from './record-bench-task.ts';
 import { createSliceScheduler, type SchedulerOptions } from './schedule-slices.ts';
 import { isInsideSkippedElement, isShadowRoot, SKIP_ATTRIBUTES } from './should-skip-element.ts';
@@ -236,7 +237,12 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     const dirty = takeDirtyKeys();
     if (dirty) return dirty;
     const root = roots.shift();
-    return root ? createBlockWalker(root, queueShadowRoot, noteBareHost) : undefined;
+    if (!root) return undefined;
+    // The page itself, where most text is: its first pass goes only where a name can be.
+    const findCandidates = matcher.findCandidates?.bind(matcher);
+    if (root === document && document.documentElement && findCandidates)
+      return createPrunedWalker(document.documentElement, findCandidates, queueShadowRoot, noteBareHost);
+    return createBlockWalker(root, queueShadowRoot, noteBareHost);
   }
 
   /** A key inside another queued key is covered by that one's re-scan. */

@@ -47,6 +47,12 @@ export function isSkippedByAttributes(readAttribute: (name: string) => string | 
 export const CARD_HOST_TAG = 'context-cards-host';
 
 /**
+ * The same rule as shouldSkipElement, as one selector for `closest()` and `querySelectorAll()`:
+ * an element matches it when it is one shouldSkipElement skips.
+ */
+export const SKIPPED_SELECTOR = `${[...SKIPPED_TAGS, CARD_HOST_TAG].join(',')},${SKIPPED_BY_ATTRIBUTE}`;
+
+/**
  * Whether an element and everything inside it must be left alone: code, form
  * fields, editors, hidden content and our own UI. `localName`: the element's, when the caller
  * has read it already (each read is a call into the browser).

@@ -35,11 +35,16 @@ const NODES_PER_CHECK = 64;
  * left alone are skipped with their whole subtree; open shadow roots met on
  * the way are handed to `onShadowRoot` to be walked on their own, and custom elements
  * without one yet to `onBareCustomElement`.
+ *
+ * `pruned`: elements known to hold nothing to find (prune-text-regions.ts), passed over with
+ * their subtree. Where one holds text (its value is true) the block around it ends there, as
+ * its own text would have ended it in a full walk.
  */
 export function createBlockWalker(
   root: Node,
   onShadowRoot: (shadowRoot: ShadowRoot) => void,
   onBareCustomElement: (element: Element) => void = () => undefined,
+  pruned?: ReadonlyMap<Element, boolean>,
 ): BlockWalker {
   const document = root.ownerDocument ?? (root as Document);
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
@@ -86,6 +91,12 @@ export function createBlockWalker(
         const localName = element.localName;
         if (element !== root && shouldSkipElement(element, localName)) {
           next = advance(true);
+          continue;
+        }
+        const prunedWithText = pruned?.get(element);
+        if (prunedWithText !== undefined) {
+          next = advance(true);
+          if (prunedWithText && block) return takeBlock();
           continue;
         }
         const shadowRoot = element.shadowRoot;

@@ -1,0 +1,446 @@
+import { findBlockElement, isInlineElement } from './find-block-element.ts';
+import { findComponentHosts } from './find-component-hosts.ts';
+import { isSkippedByTag, shouldSkipElement } from './should-skip-element.ts';
+import { type BlockWalker, createBlockWalker, type TextBlock } from './walk-text-blocks.ts';
+
+/** A matcher's findCandidates (see src/matcher/matcher-types.ts). */
+export type FindCandidates = (text: string, onCandidate: (start: number, end: number) => void) => void;
+
+/** A page with less text than this is walked whole: pruning would save less than it costs. */
+const MIN_PRUNED_CHARS = 16_384;
+/**
+ * Pages with fewer or more elements are walked whole (see begin). Measured here, each build
+ * loaded in turn on the same pages: a 2,600-element page with 200 KB of text and 15 names
+ * took 23 ms walked, 37 ms pruned; a 3,200-element page naming no one 60 against 29; a
+ * 38,000-element table with 8 names 129 against 99; a 160,000-element page took a 101 ms
+ * task to read at once.
+ */
+const MIN_PRUNED_ELEMENTS = 3_000;
+const MAX_PRUNED_ELEMENTS = 60_000;
+/** Line breaks and the like looked at between two looks at the clock (about 20 µs each here). */
+const JOINTS_PER_STEP = 64;
+/** A region with a candidate and less text than this is walked whole rather than looked into. */
+const WALK_WHOLE_CHARS = 2_048;
+/**
+ * Script and style text at least this long is left out of the text scanned for candidates
+ * (pages carry megabytes of it, and JSON that names people). It is found in the page's text by
+ * `indexOf`, which only a long string makes safe: a short one could also stand earlier in the
+ * visible text. Shorter code stays in: scanning it costs little and can only add candidates.
+ */
+const EXCLUDED_CODE_CHARS = 256;
+/** Characters of text scanned for candidates in one go, between two looks at the clock. */
+const SCAN_WINDOW = 32_768;
+/** Longer than any alias, so a candidate across two windows is found whole. */
+const SCAN_OVERLAP = 256;
+/**
+ * Past this many candidates per character the page names someone almost everywhere: the full
+ * walk is cheaper than looking into every region (checked once 64k characters were scanned).
+ */
+const DENSE_CHARS_PER_CANDIDATE = 256;
+const DENSITY_SAMPLE_CHARS = 65_536;
+/** Units of work (see create-annotator.ts) one scanned character counts for, in 1/32. */
+const CHARS_PER_UNIT = 32;
+
+/** Sorted, disjoint [start, end) intervals in two flat arrays. */
+interface Intervals {
+  starts: number[];
+  ends: number[];
+}
+
+/** Index of the first interval whose end is after `at`. */
+function findFirstEndingAfter(intervals: Intervals, at: number): number {
+  let low = 0;
+  let high = intervals.ends.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((intervals.ends[middle] as number) <= at) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+function intersects(intervals: Intervals, start: number, end: number): boolean {
+  const index = findFirstEndingAfter(intervals, start);
+  return index < intervals.starts.length && (intervals.starts[index] as number) < end;
+}
+
+/** How much of [start, end) the intervals cover. */
+function measureCovered(intervals: Intervals, start: number, end: number): number {
+  let covered = 0;
+  for (let index = findFirstEndingAfter(intervals, start); index < intervals.starts.length; index++) {
+    const from = Math.max(start, intervals.starts[index] as number);
+    if (from >= end) break;
+    covered += Math.min(end, intervals.ends[index] as number) - from;
+  }
+  return covered;
+}
+
+/** Sorts and merges [start, end) pairs given in two arrays. */
+function mergeIntervals(starts: number[], ends: number[]): Intervals {
+  const order = starts.map((_, index) => index).sort((a, b) => (starts[a] as number) - (starts[b] as number));
+  const merged: Intervals = { starts: [], ends: [] };
+  for (const index of order) {
+    const start = starts[index] as number;
+    const end = ends[index] as number;
+    const last = merged.ends.length - 1;
+    if (last >= 0 && start <= (merged.ends[last] as number))
+      merged.ends[last] = Math.max(merged.ends[last] as number, end);
+    else {
+      merged.starts.push(start);
+      merged.ends.push(end);
+    }
+  }
+  return merged;
+}
+
+/** Characters read on each side of a junction: more than any alias. */
+const JUNCTION_EDGE = 256;
+
+/**
+ * The inline text next to `start` going one way, up to JUNCTION_EDGE characters, and whether it
+ * stopped short at the end of its parent (text in an inline parent may go on past it).
+ */
+function readInlineSide(
+  start: Node | null,
+  direction: 'previousSibling' | 'nextSibling',
+): { text: string; open: boolean } {
+  let text = '';
+  for (let node = start; node; node = node[direction]) {
+    if (text.length >= JUNCTION_EDGE) return { text, open: false };
+    let part: string;
+    if (node.nodeType === Node.TEXT_NODE) part = (node as Text).data;
+    else if (node.nodeType !== Node.ELEMENT_NODE) continue;
+    else if ((node as Element).localName === 'br') part = '\n';
+    // Read as the walk reads it: code and drawings left out, inline text kept.
+    else if (isSkippedByTag((node as Element).localName)) part = '';
+    else if (isInlineElement(node as Element)) part = node.textContent ?? '';
+    else return { text, open: false };
+    text = direction === 'nextSibling' ? text + part : part + text;
+  }
+  return { text, open: true };
+}
+
+/**
+ * Whether a candidate could span `element` in the walk's text, where the element reads as
+ * `joiner` ("\n" for a line break, nothing for skipped content).
+ */
+function isJunctionOfCandidate(element: Element, joiner: string, findCandidates: FindCandidates): boolean {
+  const before = readInlineSide(element.previousSibling, 'previousSibling');
+  const after = readInlineSide(element.nextSibling, 'nextSibling');
+  if (!before.text.trim() || !after.text.trim()) return false;
+  const parent = element.parentElement;
+  if ((before.open || after.open) && parent && isInlineElement(parent)) return true;
+  const junction = before.text.length;
+  let spans = false;
+  findCandidates(before.text + joiner + after.text, (start, end) => {
+    spans ||= start < junction && end > junction + joiner.length;
+  });
+  return spans;
+}
+
+/** Above this many element children a region is a list, and its last element stands in for the largest. */
+const MAX_CHILDREN_COMPARED = 16;
+
+/**
+ * The element child that most likely holds most of the text, judged by how many elements it
+ * holds (counting them builds no string); the last one in a long list; undefined with none.
+ */
+function findLargestElement(children: readonly ChildNode[], elements: number): Element | undefined {
+  let largest: Element | undefined;
+  let largestCount = -1;
+  for (const child of children) {
+    if (child.nodeType !== Node.ELEMENT_NODE) continue;
+    if (elements === 1 || elements > MAX_CHILDREN_COMPARED) {
+      largest = child as Element;
+      continue;
+    }
+    const count = (child as Element).getElementsByTagName('*').length;
+    if (count > largestCount) {
+      largest = child as Element;
+      largestCount = count;
+    }
+  }
+  return largest;
+}
+
+interface Region {
+  element: Element;
+  /** Where the element's text starts in the root's textContent, and its length there. */
+  start: number;
+  length: number;
+}
+
+/**
+ * The first pass over a page that names no one in most of it. Walking every node is what costs
+ * in an extension's world (each node read needs a wrapper of its own there; see README,
+ * "Measured"), while `textContent` reads a whole subtree's text in one call. So the root's text
+ * is read once and scanned for candidates (findCandidates: any alias in its exact form or
+ * context word, boundaries unchecked), then the walk goes down only into elements whose text
+ * holds one, and each region where a candidate sits in inline content is walked as usual
+ * (createBlockWalker), passing over its clean block children. Blocks, and so mentions, are those
+ * of a full walk: a candidate is a superset of a mention, and the places where the text read at
+ * once differs from the walk's (a line break, or skipped content with text, between two words)
+ * are looked up first and walked. Custom elements anywhere are found by one query
+ * (find-component-hosts.ts). A small page, or one with candidates everywhere, is walked whole.
+ *
+ * Known gap, for speed: text the page hides by attribute (hidden, aria-hidden…) or a form field
+ * inside a name ("Meri<span hidden>x</span>dian Harbour") is read in the one call, and if no other
+ * candidate is near, the name is not found in this pass. Finding such elements takes a selector
+ * query over the whole page (5 ms on a 38,000-element page here); the full walk joins the text
+ * around them.
+ */
+export function createPrunedWalker(
+  root: Element,
+  findCandidates: FindCandidates,
+  onShadowRoot: (shadowRoot: ShadowRoot) => void,
+  onBareCustomElement: (element: Element) => void,
+): BlockWalker {
+  let visited = 0;
+  let inner: BlockWalker | undefined;
+  let phase: 'start' | 'joints' | 'hosts' | 'scan' | 'descend' | 'done' = 'start';
+  const joints: Element[] = [];
+  let jointsChecked = 0;
+  let rootLength = 0;
+  /** The root's text without long scripts and styles, and where each of its pieces starts in both. */
+  let clean = '';
+  const pieceClean: number[] = [];
+  const pieceRaw: number[] = [];
+  let excluded: Intervals = { starts: [], ends: [] };
+  let scanned = 0;
+  const hitStarts: number[] = [];
+  const hitEnds: number[] = [];
+  let hits: Intervals = { starts: [], ends: [] };
+  /** Blocks whose text the one-call read joins differently from the walk, and their ancestors. */
+  const forcedBlocks = new Set<Element>();
+  const forcedPath = new Set<Element>();
+  const stack: Region[] = [];
+
+  function walkWhole(element: Element, pruned?: ReadonlyMap<Element, boolean>): void {
+    inner = createBlockWalker(element, onShadowRoot, onBareCustomElement, pruned);
+  }
+
+  /** Position in the root's textContent of a position in `clean`. */
+  function toRaw(at: number, isEnd: boolean): number {
+    let low = 0;
+    let high = pieceClean.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >>> 1;
+      const pieceStart = pieceClean[middle] as number;
+      if (pieceStart < at || (!isEnd && pieceStart === at)) low = middle;
+      else high = middle - 1;
+    }
+    return (pieceRaw[low] as number) + at - (pieceClean[low] as number);
+  }
+
+  function excludeLongCode(raw: string, code: NodeListOf<Element>): Set<Element> {
+    const codeElements = new Set<Element>();
+    const starts: number[] = [];
+    const ends: number[] = [];
+    let cursor = 0;
+    for (let index = 0; index < code.length; index++) {
+      const element = code[index] as Element;
+      const text = element.textContent ?? '';
+      if (text.length < EXCLUDED_CODE_CHARS) continue;
+      const at = raw.indexOf(text, cursor);
+      if (at < 0) continue;
+      codeElements.add(element);
+      starts.push(at);
+      ends.push(at + text.length);
+      cursor = at + text.length;
+    }
+    excluded = { starts, ends };
+    const pieces: string[] = [];
+    let rawAt = 0;
+    let cleanAt = 0;
+    for (let index = 0; index <= starts.length; index++) {
+      const end = index < starts.length ? (starts[index] as number) : raw.length;
+      pieceClean.push(cleanAt);
+      pieceRaw.push(rawAt);
+      pieces.push(raw.slice(rawAt, end));
+      cleanAt += end - rawAt;
+      rawAt = index < ends.length ? (ends[index] as number) : raw.length;
+    }
+    clean = pieces.join('');
+    return codeElements;
+  }
+
+  /**
+   * Line breaks, and code or drawings with text, between two runs of inline text: the walk reads
+   * a line break there and leaves the rest out, the one-call read does neither. Where a candidate
+   * could span one of them (a name with a line break inside it), its block is walked.
+   */
+  function listJoints(code: NodeListOf<Element>, excludedCode: Set<Element>): void {
+    const breaks = root.getElementsByTagName('br');
+    for (let index = 0; index < breaks.length; index++) joints.push(breaks[index] as Element);
+    for (let index = 0; index < code.length; index++) {
+      const element = code[index] as Element;
+      if (!excludedCode.has(element) && element.textContent) joints.push(element);
+    }
+    const drawings = root.getElementsByTagName('svg');
+    for (let index = 0; index < drawings.length; index++) {
+      const element = drawings[index] as Element;
+      if (element.textContent) joints.push(element);
+    }
+  }
+
+  function checkJoint(element: Element): void {
+    visited += 4;
+    if (!isJunctionOfCandidate(element, element.localName === 'br' ? '\n' : '', findCandidates)) return;
+    const block = findBlockElement(element.parentElement, root);
+    if (block.nodeType !== Node.ELEMENT_NODE) return;
+    forcedBlocks.add(block as Element);
+    for (
+      let at: Element | null = block as Element;
+      at && at !== root && !forcedPath.has(at);
+      at = at.parentElement
+    )
+      forcedPath.add(at);
+  }
+
+  function begin(): void {
+    phase = 'done';
+    if (shouldSkipElement(root)) return;
+    // Every node costs the full walk a visit and the pruned pass none, while the pruned pass
+    // pays a fixed start (the one-call read, two queries): below MIN_PRUNED_ELEMENTS the full
+    // walk cost less here; above MAX_PRUNED_ELEMENTS the one-call read alone is a long task.
+    const elements = root.getElementsByTagName('*').length;
+    if (elements < MIN_PRUNED_ELEMENTS || elements > MAX_PRUNED_ELEMENTS) {
+      walkWhole(root);
+      return;
+    }
+    const raw = root.textContent ?? '';
+    rootLength = raw.length;
+    if (raw.length < MIN_PRUNED_CHARS) {
+      walkWhole(root);
+      return;
+    }
+    const code = root.querySelectorAll('script,style');
+    listJoints(code, excludeLongCode(raw, code));
+    phase = 'joints';
+  }
+
+  function scanWindow(): void {
+    const from = scanned;
+    const to = Math.min(clean.length, from + SCAN_WINDOW);
+    const last = to === clean.length;
+    const text = from === 0 && last ? clean : clean.slice(from, last ? to : to + SCAN_OVERLAP);
+    findCandidates(text, (start, end) => {
+      if (!last && start >= to - from) return; // the next window's
+      hitStarts.push(toRaw(from + start, false));
+      hitEnds.push(toRaw(from + end, true));
+    });
+    scanned = to;
+    visited += Math.ceil((to - from) / CHARS_PER_UNIT);
+    if (scanned >= DENSITY_SAMPLE_CHARS && hitStarts.length * DENSE_CHARS_PER_CANDIDATE > scanned && !last) {
+      walkWhole(root);
+      phase = 'done';
+      return;
+    }
+    if (!last) return;
+    hits = mergeIntervals(hitStarts, hitEnds);
+    clean = '';
+    phase = 'descend';
+    if (hits.starts.length > 0) stack.push({ element: root, start: 0, length: rootLength });
+  }
+
+  /** Looks into one element whose text holds a candidate. */
+  function visitRegion({ element, start, length }: Region): void {
+    if (!element.isConnected || (element !== root && shouldSkipElement(element))) return;
+    if (element !== root && length <= WALK_WHOLE_CHARS) {
+      walkWhole(element);
+      return;
+    }
+    const children: ChildNode[] = [];
+    let elements = 0;
+    let textSize = 0;
+    for (let child = element.firstChild; child; child = child.nextSibling) {
+      visited++;
+      children.push(child);
+      const type = child.nodeType;
+      if (type === Node.ELEMENT_NODE) elements++;
+      else if (type === Node.TEXT_NODE || type === Node.CDATA_SECTION_NODE)
+        textSize += (child as CharacterData).data.length;
+    }
+    // Reading an element's text builds a string of it, and a region is mostly one big child
+    // (a page's wrappers, a story inside its layout): its size is the rest of the region's.
+    const derived = findLargestElement(children, elements);
+    let derivedSize = length - textSize;
+    const sizes = new Map<Element, number>();
+    for (const child of children) {
+      if (child.nodeType !== Node.ELEMENT_NODE || child === derived) continue;
+      const size = (child.textContent ?? '').length;
+      sizes.set(child as Element, size);
+      derivedSize -= size;
+    }
+    // Text added since the root's text was read moves every position after it: the candidates
+    // no longer say where they are, so this region is walked whole. (Changes the page makes
+    // also reach the annotator's observer, which re-scans their blocks.)
+    if (derivedSize < 0 || (!derived && derivedSize !== 0)) {
+      walkWhole(element);
+      return;
+    }
+    let inlineHit = forcedBlocks.has(element);
+    const clean = new Map<Element, boolean>();
+    const dirty: Region[] = [];
+    let offset = start;
+    for (const child of children) {
+      const type = child.nodeType;
+      if (type === Node.TEXT_NODE || type === Node.CDATA_SECTION_NODE) {
+        const size = (child as CharacterData).data.length;
+        if (intersects(hits, offset, offset + size)) inlineHit = true;
+        offset += size;
+        continue;
+      }
+      if (type !== Node.ELEMENT_NODE) continue;
+      const childElement = child as Element;
+      const size = child === derived ? derivedSize : (sizes.get(childElement) as number);
+      const isHit = intersects(hits, offset, offset + size) || forcedPath.has(childElement);
+      if (isInlineElement(childElement)) inlineHit ||= isHit;
+      else if (isHit) dirty.push({ element: childElement, start: offset, length: size });
+      // One without text is walked: it may be a line break, or hold one.
+      else if (size > 0) clean.set(childElement, size > measureCovered(excluded, offset, offset + size));
+      offset += size;
+    }
+    if (inlineHit) {
+      walkWhole(element, clean.size > 0 ? clean : undefined);
+      return;
+    }
+    for (let index = dirty.length - 1; index >= 0; index--) stack.push(dirty[index] as Region);
+  }
+
+  function nextBlock(hasTime?: () => boolean): TextBlock | null | undefined {
+    for (;;) {
+      if (inner) {
+        const before = inner.visited;
+        const block = inner.nextBlock(hasTime);
+        visited += inner.visited - before;
+        if (block !== undefined) return block;
+        inner = undefined;
+        continue;
+      }
+      if (phase === 'done') return undefined;
+      if (hasTime && phase !== 'start' && !hasTime()) return null;
+      if (phase === 'start') begin();
+      else if (phase === 'joints') {
+        const end = Math.min(joints.length, jointsChecked + JOINTS_PER_STEP);
+        for (; jointsChecked < end; jointsChecked++) checkJoint(joints[jointsChecked] as Element);
+        if (jointsChecked === joints.length) phase = 'hosts';
+      } else if (phase === 'hosts') {
+        visited += findComponentHosts(root, onShadowRoot, onBareCustomElement) >> 4;
+        phase = 'scan';
+      } else if (phase === 'scan') scanWindow();
+      else {
+        const region = stack.pop();
+        if (region) visitRegion(region);
+        else phase = 'done';
+      }
+    }
+  }
+
+  return {
+    nextBlock,
+    get visited() {
+      return visited;
+    },
+  };
+}
