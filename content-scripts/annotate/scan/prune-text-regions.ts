@@ -1,10 +1,10 @@
 import { findBlockElement, isInlineElement } from './find-block-element.ts';
 import { findComponentHosts } from './find-component-hosts.ts';
-import { isSkippedByTag, shouldSkipElement } from './should-skip-element.ts';
+import { findLargestElement } from './find-largest-element.ts';
+import { type FindCandidates, isJunctionOfCandidate } from './is-junction-of-candidate.ts';
+import { type Intervals, isIntersecting, measureCovered, mergeIntervals } from './merge-intervals.ts';
+import { shouldSkipElement } from './should-skip-element.ts';
 import { type BlockWalker, createBlockWalker, type TextBlock } from './walk-text-blocks.ts';
-
-/** A matcher's findCandidates (see src/matcher/matcher-types.ts). */
-export type FindCandidates = (text: string, onCandidate: (start: number, end: number) => void) => void;
 
 /** A page with less text than this is walked whole: pruning would save less than it costs. */
 const MIN_PRUNED_CHARS = 16_384;
@@ -40,128 +40,6 @@ const DENSE_CHARS_PER_CANDIDATE = 256;
 const DENSITY_SAMPLE_CHARS = 65_536;
 /** Units of work (see create-annotator.ts) one scanned character counts for, in 1/32. */
 const CHARS_PER_UNIT = 32;
-
-/** Sorted, disjoint [start, end) intervals in two flat arrays. */
-interface Intervals {
-  starts: number[];
-  ends: number[];
-}
-
-/** Index of the first interval whose end is after `at`. */
-function findFirstEndingAfter(intervals: Intervals, at: number): number {
-  let low = 0;
-  let high = intervals.ends.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if ((intervals.ends[middle] as number) <= at) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
-
-function intersects(intervals: Intervals, start: number, end: number): boolean {
-  const index = findFirstEndingAfter(intervals, start);
-  return index < intervals.starts.length && (intervals.starts[index] as number) < end;
-}
-
-/** How much of [start, end) the intervals cover. */
-function measureCovered(intervals: Intervals, start: number, end: number): number {
-  let covered = 0;
-  for (let index = findFirstEndingAfter(intervals, start); index < intervals.starts.length; index++) {
-    const from = Math.max(start, intervals.starts[index] as number);
-    if (from >= end) break;
-    covered += Math.min(end, intervals.ends[index] as number) - from;
-  }
-  return covered;
-}
-
-/** Sorts and merges [start, end) pairs given in two arrays. */
-function mergeIntervals(starts: number[], ends: number[]): Intervals {
-  const order = starts.map((_, index) => index).sort((a, b) => (starts[a] as number) - (starts[b] as number));
-  const merged: Intervals = { starts: [], ends: [] };
-  for (const index of order) {
-    const start = starts[index] as number;
-    const end = ends[index] as number;
-    const last = merged.ends.length - 1;
-    if (last >= 0 && start <= (merged.ends[last] as number))
-      merged.ends[last] = Math.max(merged.ends[last] as number, end);
-    else {
-      merged.starts.push(start);
-      merged.ends.push(end);
-    }
-  }
-  return merged;
-}
-
-/** Characters read on each side of a junction: more than any alias. */
-const JUNCTION_EDGE = 256;
-
-/**
- * The inline text next to `start` going one way, up to JUNCTION_EDGE characters, and whether it
- * stopped short at the end of its parent (text in an inline parent may go on past it).
- */
-function readInlineSide(
-  start: Node | null,
-  direction: 'previousSibling' | 'nextSibling',
-): { text: string; open: boolean } {
-  let text = '';
-  for (let node = start; node; node = node[direction]) {
-    if (text.length >= JUNCTION_EDGE) return { text, open: false };
-    let part: string;
-    if (node.nodeType === Node.TEXT_NODE) part = (node as Text).data;
-    else if (node.nodeType !== Node.ELEMENT_NODE) continue;
-    else if ((node as Element).localName === 'br') part = '\n';
-    // Read as the walk reads it: code and drawings left out, inline text kept.
-    else if (isSkippedByTag((node as Element).localName)) part = '';
-    else if (isInlineElement(node as Element)) part = node.textContent ?? '';
-    else return { text, open: false };
-    text = direction === 'nextSibling' ? text + part : part + text;
-  }
-  return { text, open: true };
-}
-
-/**
- * Whether a candidate could span `element` in the walk's text, where the element reads as
- * `joiner` ("\n" for a line break, nothing for skipped content).
- */
-function isJunctionOfCandidate(element: Element, joiner: string, findCandidates: FindCandidates): boolean {
-  const before = readInlineSide(element.previousSibling, 'previousSibling');
-  const after = readInlineSide(element.nextSibling, 'nextSibling');
-  if (!before.text.trim() || !after.text.trim()) return false;
-  const parent = element.parentElement;
-  if ((before.open || after.open) && parent && isInlineElement(parent)) return true;
-  const junction = before.text.length;
-  let spans = false;
-  findCandidates(before.text + joiner + after.text, (start, end) => {
-    spans ||= start < junction && end > junction + joiner.length;
-  });
-  return spans;
-}
-
-/** Above this many element children a region is a list, and its last element stands in for the largest. */
-const MAX_CHILDREN_COMPARED = 16;
-
-/**
- * The element child that most likely holds most of the text, judged by how many elements it
- * holds (counting them builds no string); the last one in a long list; undefined with none.
- */
-function findLargestElement(children: readonly ChildNode[], elements: number): Element | undefined {
-  let largest: Element | undefined;
-  let largestCount = -1;
-  for (const child of children) {
-    if (child.nodeType !== Node.ELEMENT_NODE) continue;
-    if (elements === 1 || elements > MAX_CHILDREN_COMPARED) {
-      largest = child as Element;
-      continue;
-    }
-    const count = (child as Element).getElementsByTagName('*').length;
-    if (count > largestCount) {
-      largest = child as Element;
-      largestCount = count;
-    }
-  }
-  return largest;
-}
 
 interface Region {
   element: Element;
@@ -387,14 +265,14 @@ export function createPrunedWalker(
       const type = child.nodeType;
       if (type === Node.TEXT_NODE || type === Node.CDATA_SECTION_NODE) {
         const size = (child as CharacterData).data.length;
-        if (intersects(hits, offset, offset + size)) inlineHit = true;
+        if (isIntersecting(hits, offset, offset + size)) inlineHit = true;
         offset += size;
         continue;
       }
       if (type !== Node.ELEMENT_NODE) continue;
       const childElement = child as Element;
       const size = child === derived ? derivedSize : (sizes.get(childElement) as number);
-      const isHit = intersects(hits, offset, offset + size) || forcedPath.has(childElement);
+      const isHit = isIntersecting(hits, offset, offset + size) || forcedPath.has(childElement);
       if (isInlineElement(childElement)) inlineHit ||= isHit;
       else if (isHit) dirty.push({ element: childElement, start: offset, length: size });
       // One without text is walked: it may be a line break, or hold one.
