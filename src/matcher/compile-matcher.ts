@@ -62,14 +62,18 @@ export function createMatcher(
   let text = '';
 
   // Called during the pass: the units before the hit are folded already, the next one not yet.
+  /** Whether the page text lacks the first character a case-sensitive pattern needs at folded `start`. */
+  const lacksFirstUnit = (pattern: number, start: number): boolean => {
+    const firstUnit = requiredFirstUnit[pattern] as number;
+    if (firstUnit < 0) return false;
+    // Only an ASCII original can be rejected here; "Ｉ" (full width) goes on to the full check.
+    const original = text.charCodeAt(buffer.toOriginal[start] as number);
+    return original !== firstUnit && original < 0x80;
+  };
+
   const collectHit = (pattern: number, end: number): void => {
     const start = end - (patternLength[pattern] as number);
-    const firstUnit = requiredFirstUnit[pattern] as number;
-    if (firstUnit >= 0) {
-      // Only an ASCII original can be rejected here; "Ｉ" (full width) goes on to the full check.
-      const original = text.charCodeAt(buffer.toOriginal[start] as number);
-      if (original !== firstUnit && original < 0x80) return;
-    }
+    if (lacksFirstUnit(pattern, start)) return;
     if (checkStart[pattern] === 1 && isWordUnitAt(buffer.units, start - 1, end)) return;
     hitPattern.push(pattern);
     hitStart.push(start);
@@ -150,12 +154,8 @@ export function createMatcher(
   const anyPattern: number[] = [];
   const anyEnd: number[] = [];
   const collectAny = (pattern: number, end: number): void => {
-    const firstUnit = requiredFirstUnit[pattern] as number;
     // As in collectHit: most "is" of "IS" go here, before any other work.
-    if (firstUnit >= 0) {
-      const original = text.charCodeAt(buffer.toOriginal[end - (patternLength[pattern] as number)] as number);
-      if (original !== firstUnit && original < 0x80) return;
-    }
+    if (lacksFirstUnit(pattern, end - (patternLength[pattern] as number))) return;
     anyPattern.push(pattern);
     anyEnd.push(end);
   };

@@ -52,8 +52,8 @@ interface Region {
  * The first pass over a page that names no one in most of it. Walking every node is what costs
  * in an extension's world (each node read needs a wrapper of its own there; see README,
  * "Measured"), while `textContent` reads a whole subtree's text in one call. So the root's text
- * is read once and scanned for candidates (findCandidates: any alias in its exact form or
- * context word, boundaries unchecked), then the walk goes down only into elements whose text
+ * is read once and scanned for candidates (findCandidates: every alias in its exact form and
+ * every context word, boundaries unchecked), then the walk goes down only into elements whose text
  * holds one, and each region where a candidate sits in inline content is walked as usual
  * (createBlockWalker), passing over its clean block children. Blocks, and so mentions, are those
  * of a full walk: a candidate is a superset of a mention, and the places where the text read at
