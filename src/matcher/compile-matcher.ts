@@ -1,6 +1,7 @@
 import { type Automaton, buildAutomaton } from './build-automaton.ts';
 import { compilePatterns, type PatternRecord, type PatternTable } from './compile-patterns.ts';
 import { createNormalizeBuffer, foldAndScan } from './fold-and-scan.ts';
+import { classifyCodeUnit, FOLDED_UNIT_TABLE, KIND_SINGLE, KIND_SPACE } from './fold-code-unit.ts';
 import { isWordUnitAt } from './is-word-unit-at.ts';
 import type { BlockScan, MatchableEntity, Matcher, Mention } from './matcher-types.ts';
 import { isIgnorableCodeUnit } from './normalize-text.ts';
@@ -170,6 +171,47 @@ export function createMatcher(
     return false;
   };
 
+  // The (unit, unit) pairs the patterns hold side by side, and across one space: built on the
+  // first seam asked about (many pages have none), null when a pattern starts or ends with a space.
+  let seamPairs: Set<number> | null | undefined;
+  const seamKey = (before: number, after: number, spaced: boolean): number =>
+    (before * 0x10000 + after) * 2 + (spaced ? 1 : 0);
+  const buildSeamPairs = (): Set<number> | null => {
+    const pairs = new Set<number>();
+    for (const pattern of table.patterns) {
+      if (pattern.startsWith(' ') || pattern.endsWith(' ')) return null;
+      for (let at = 0; at + 1 < pattern.length; at++) {
+        const unit = pattern.charCodeAt(at);
+        const next = pattern.charCodeAt(at + 1);
+        if (unit === 0x20) continue;
+        if (next !== 0x20) pairs.add(seamKey(unit, next, false));
+        else if (at + 2 < pattern.length) pairs.add(seamKey(unit, pattern.charCodeAt(at + 2), true));
+      }
+    }
+    return pairs;
+  };
+  /**
+   * The folded unit nearest the seam in `side` (its end, or its start), or -1 when that
+   * character does not fold to one unit, or there is none; and whether whitespace came first.
+   */
+  const seamUnit = (side: string, fromEnd: boolean): { unit: number; spaced: boolean } => {
+    let spaced = false;
+    for (let step = 0; step < side.length; step++) {
+      const unit = side.charCodeAt(fromEnd ? side.length - 1 - step : step);
+      const kind = classifyCodeUnit(unit);
+      if (kind === KIND_SPACE) {
+        spaced = true;
+        continue;
+      }
+      const isSurrogate = unit >= 0xd800 && unit <= 0xdfff;
+      return {
+        unit: kind === KIND_SINGLE && !isSurrogate ? (FOLDED_UNIT_TABLE[unit] as number) : -1,
+        spaced,
+      };
+    }
+    return { unit: -1, spaced };
+  };
+
   const releaseBuffer = (): void => {
     // Do not keep megabytes of scratch alive after one huge block.
     if (buffer.units.length > RETAINED_BUFFER_UNITS) buffer = createNormalizeBuffer();
@@ -181,6 +223,14 @@ export function createMatcher(
       const scan = scanBlock();
       releaseBuffer();
       return scan;
+    },
+    canJoin(before: string, after: string): boolean {
+      if (seamPairs === undefined) seamPairs = buildSeamPairs();
+      if (seamPairs === null) return true;
+      const last = seamUnit(before, true);
+      const first = seamUnit(after, false);
+      if (last.unit < 0 || first.unit < 0) return true;
+      return seamPairs.has(seamKey(last.unit, first.unit, last.spaced || first.spaced));
     },
     findCandidates(pageText: string, onCandidate: (start: number, end: number) => void): void {
       text = pageText;

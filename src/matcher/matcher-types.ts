@@ -34,4 +34,12 @@ export interface Matcher {
    * (prune-text-regions.ts); a matcher without it has every part walked.
    */
   findCandidates?(text: string, onCandidate: (start: number, end: number) => void): void;
+  /**
+   * False when no candidate (see findCandidates) can run from the end of `before` into the start
+   * of `after`, judged by the one character on each side of the seam and the whitespace between:
+   * no name or context word holds that pair. True when one could, or when a side's character is
+   * not one that folds to a single unit (a surrogate, a mark, an invisible one). Lets the content
+   * script pass over most line breaks without scanning the text around them.
+   */
+  canJoin?(before: string, after: string): boolean;
 }

@@ -90,6 +90,13 @@ function guard(matcher: Matcher, onDamaged: () => void): Matcher {
         return { mentions: [], confirmedIds: [] };
       }
     },
+    canJoin(before, after) {
+      try {
+        return matcher.canJoin?.(before, after) ?? true;
+      } catch {
+        return true;
+      }
+    },
     findCandidates(text, onCandidate) {
       try {
         matcher.findCandidates?.(text, onCandidate);

@@ -241,7 +241,13 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     // The page itself, where most text is: its first pass goes only where a name can be.
     const findCandidates = matcher.findCandidates?.bind(matcher);
     if (root === document && document.documentElement && findCandidates)
-      return createPrunedWalker(document.documentElement, findCandidates, queueShadowRoot, noteBareHost);
+      return createPrunedWalker(
+        document.documentElement,
+        findCandidates,
+        queueShadowRoot,
+        noteBareHost,
+        matcher.canJoin?.bind(matcher),
+      );
     return createBlockWalker(root, queueShadowRoot, noteBareHost);
   }
 

@@ -2,8 +2,9 @@ import type { Matcher } from '../../../src/matcher/compile-matcher.ts';
 import { isInlineElement } from './find-block-element.ts';
 import { isSkippedByTag } from './should-skip-element.ts';
 
-/** A matcher's findCandidates (see src/matcher/matcher-types.ts). */
+/** A matcher's findCandidates and canJoin (see src/matcher/matcher-types.ts). */
 export type FindCandidates = NonNullable<Matcher['findCandidates']>;
+export type CanJoin = NonNullable<Matcher['canJoin']>;
 
 /** Characters read on each side of a junction: more than any alias. */
 const JUNCTION_EDGE = 256;
@@ -32,6 +33,16 @@ function readInlineSide(
   return { text, open: true };
 }
 
+/** The text of a text node or an inline element (not code), or undefined for anything else. */
+function readNeighbourText(node: Node | null): string | undefined {
+  if (!node) return undefined;
+  if (node.nodeType === Node.TEXT_NODE) return (node as Text).data;
+  if (node.nodeType !== Node.ELEMENT_NODE) return undefined;
+  const element = node as Element;
+  if (!isInlineElement(element) || isSkippedByTag(element.localName)) return undefined;
+  return element.textContent ?? undefined;
+}
+
 /**
  * Whether a candidate could span `element` in the walk's text, where the element reads as
  * `joiner` ("\n" for a line break, nothing for skipped content).
@@ -40,9 +51,20 @@ export function isJunctionOfCandidate(
   element: Element,
   joiner: string,
   findCandidates: FindCandidates,
+  canJoin?: CanJoin,
 ): boolean {
-  const before = readInlineSide(element.previousSibling, 'previousSibling');
-  const after = readInlineSide(element.nextSibling, 'nextSibling');
+  const previous = element.previousSibling;
+  const next = element.nextSibling;
+  // A candidate across the junction holds the characters on both sides of it, and most pairs
+  // ("Spurs", a line break, "(2007" in a table cell) are in no name: with text right next to the
+  // junction on both sides, those two characters settle it and nothing more is read.
+  if (canJoin) {
+    const last = readNeighbourText(previous);
+    const first = readNeighbourText(next);
+    if (last !== undefined && first !== undefined && !canJoin(`${last}${joiner}`, first)) return false;
+  }
+  const before = readInlineSide(previous, 'previousSibling');
+  const after = readInlineSide(next, 'nextSibling');
   if (!before.text.trim() || !after.text.trim()) return false;
   const parent = element.parentElement;
   if ((before.open || after.open) && parent && isInlineElement(parent)) return true;

@@ -1,7 +1,7 @@
 import { findBlockElement, isInlineElement } from './find-block-element.ts';
 import { findComponentHosts } from './find-component-hosts.ts';
 import { findLargestElement } from './find-largest-element.ts';
-import { type FindCandidates, isJunctionOfCandidate } from './is-junction-of-candidate.ts';
+import { type CanJoin, type FindCandidates, isJunctionOfCandidate } from './is-junction-of-candidate.ts';
 import { type Intervals, isIntersecting, measureCovered, mergeIntervals } from './merge-intervals.ts';
 import { shouldSkipElement } from './should-skip-element.ts';
 import { type BlockWalker, createBlockWalker, type TextBlock } from './walk-text-blocks.ts';
@@ -72,6 +72,7 @@ export function createPrunedWalker(
   findCandidates: FindCandidates,
   onShadowRoot: (shadowRoot: ShadowRoot) => void,
   onBareCustomElement: (element: Element) => void,
+  canJoin?: CanJoin,
 ): BlockWalker {
   let visited = 0;
   let inner: BlockWalker | undefined;
@@ -163,7 +164,8 @@ export function createPrunedWalker(
 
   function checkJoint(element: Element): void {
     visited += 4;
-    if (!isJunctionOfCandidate(element, element.localName === 'br' ? '\n' : '', findCandidates)) return;
+    if (!isJunctionOfCandidate(element, element.localName === 'br' ? '\n' : '', findCandidates, canJoin))
+      return;
     const block = findBlockElement(element.parentElement, root);
     if (block.nodeType !== Node.ELEMENT_NODE) return;
     forcedBlocks.add(block as Element);

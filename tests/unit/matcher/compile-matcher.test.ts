@@ -427,6 +427,50 @@ describe('compile-matcher', () => {
       expect(listCandidates('THIS IS')).toEqual(['IS', 'IS']);
     });
 
+    it('says two pieces of text cannot join into a candidate only when no name or context word holds the pair at the seam', () => {
+      // "Vladimir Putin" holds "r p" across a space; a line break reads as one.
+      expect(matcher.canJoin?.('Vladimir\n', 'Putin')).toBe(true);
+      expect(matcher.canJoin?.('VLADIMIR  ', '  PUTIN')).toBe(true);
+      expect(matcher.canJoin?.('Kabu', 'l')).toBe(true);
+      // A table cell: a team, a line break, a season. No name runs from "s" across a space to "(".
+      expect(matcher.canJoin?.('San Antonio Spurs\n', '(2007')).toBe(false);
+      expect(matcher.canJoin?.('lorem', ' ipsum')).toBe(false);
+      expect(matcher.canJoin?.('amet', 'zzz')).toBe(false);
+      // A character that folds to nothing or to several units is not judged: could be anything.
+      expect(matcher.canJoin?.('Vladimir\u00ad', 'Putin')).toBe(true);
+      expect(matcher.canJoin?.('lorem', '\u00dfipsum')).toBe(true);
+    });
+
+    it('never says no where a candidate runs across the seam', () => {
+      const piece = fc.constantFrom(
+        'Sergey Lavrov',
+        'Lavrov',
+        'Kabul',
+        'Vladimir Putin',
+        'IS',
+        'the foreign minister',
+        ' ',
+        '\n',
+        'tea',
+        '\u00ad',
+        'é',
+        '(2007)',
+        'x',
+      );
+      fc.assert(
+        fc.property(fc.array(piece, { maxLength: 12 }), fc.nat(200), (parts, cut) => {
+          const text = parts.join('');
+          const seam = Math.min(cut, text.length);
+          let spans = false;
+          matcher.findCandidates?.(text, (start, end) => {
+            spans ||= start < seam && end > seam;
+          });
+          if (spans) expect(matcher.canJoin?.(text.slice(0, seam), text.slice(seam))).toBe(true);
+        }),
+        { numRuns: 2_000 },
+      );
+    });
+
     it('lists everything scanText finds in any block cut from the text', () => {
       const piece = fc.constantFrom(
         'Sergey Lavrov',

@@ -78,7 +78,10 @@ async function annotatePage(matcher: Matcher, pruned: boolean, between?: () => v
       return matcher.scanText(text);
     },
   };
-  if (pruned) counting.findCandidates = matcher.findCandidates?.bind(matcher);
+  if (pruned) {
+    counting.findCandidates = matcher.findCandidates?.bind(matcher);
+    counting.canJoin = matcher.canJoin?.bind(matcher);
+  }
   const marks = new Set<string>();
   const describe = (range: Range, entityId: string) =>
     `${range.toString()}→${entityId} at ${describeNode(range.startContainer)}:${range.startOffset}`;
