@@ -57,12 +57,13 @@ export function createMatcher(
   const { checkStart, checkEnd, requiredFirstUnit, recordsOf, records } = table;
   const patternLength = automaton.patternLength;
   let buffer = createNormalizeBuffer();
-  // Per-scan scratch, reused: whole-word hits as (pattern, start) pairs.
+  // Per-scan scratch, reused: every pattern occurrence as (pattern, folded end) pairs (see
+  // fold-and-scan.ts), then the whole-word hits as (pattern, start) pairs.
+  const occurrences: number[] = [];
   const hitPattern: number[] = [];
   const hitStart: number[] = [];
   let text = '';
 
-  // Called during the pass: the units before the hit are folded already, the next one not yet.
   /** Whether the page text lacks the first character a case-sensitive pattern needs at folded `start`. */
   const lacksFirstUnit = (pattern: number, start: number): boolean => {
     const firstUnit = requiredFirstUnit[pattern] as number;
@@ -101,7 +102,11 @@ export function createMatcher(
   const scanBlock = (): BlockScan => {
     hitPattern.length = 0;
     hitStart.length = 0;
-    const length = foldAndScan(text, buffer, automaton, collectHit);
+    occurrences.length = 0;
+    const length = foldAndScan(text, buffer, automaton, occurrences);
+    for (let at = 0; at < occurrences.length; at += 2)
+      collectHit(occurrences[at] as number, occurrences[at + 1] as number);
+    occurrences.length = 0;
     if (hitPattern.length === 0) return NOTHING_FOUND;
 
     scanNumber++;
@@ -236,7 +241,11 @@ export function createMatcher(
       text = pageText;
       anyPattern.length = 0;
       anyEnd.length = 0;
-      foldAndScan(text, buffer, automaton, collectAny);
+      occurrences.length = 0;
+      foldAndScan(text, buffer, automaton, occurrences);
+      for (let at = 0; at < occurrences.length; at += 2)
+        collectAny(occurrences[at] as number, occurrences[at + 1] as number);
+      occurrences.length = 0;
       for (let h = 0; h < anyPattern.length; h++) {
         const pattern = anyPattern[h] as number;
         const end = anyEnd[h] as number;

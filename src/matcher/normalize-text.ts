@@ -5,7 +5,8 @@ import { classifyCodeUnit, KIND_IGNORABLE } from './fold-code-unit.ts';
 export { createNormalizeBuffer, type NormalizeBuffer } from './fold-and-scan.ts';
 
 let emptyAutomaton: ReturnType<typeof buildAutomaton> | undefined;
-const ignoreMatch = (): void => {};
+/** The empty automaton finds nothing, so this stays empty. */
+const noMatches: number[] = [];
 
 /**
  * Fold `text` into `buffer` (see `foldAndScan`) without looking for patterns; returns the
@@ -14,7 +15,7 @@ const ignoreMatch = (): void => {};
  */
 export function normalizeIntoBuffer(text: string, buffer: NormalizeBuffer): number {
   emptyAutomaton ??= buildAutomaton([]);
-  return foldAndScan(text, buffer, emptyAutomaton, ignoreMatch);
+  return foldAndScan(text, buffer, emptyAutomaton, noMatches);
 }
 
 /**
