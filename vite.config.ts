@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import { defineConfig } from 'vite';
 import { writeAliasIndex, writePatternTable } from './scripts/write-alias-index.ts';
+import { encodeFoldSeed } from './src/matcher/fold-code-unit.ts';
 
 type Target = 'chrome' | 'firefox';
 type Manifest = Record<string, unknown> & { background?: Record<string, unknown> };
@@ -54,7 +55,12 @@ const matcherVersion = createHash('sha256')
 const isBench = process.env.CC_BENCH === '1';
 
 export default defineConfig({
-  define: { __CC_BENCH__: JSON.stringify(isBench), __CC_MATCHER_VERSION__: JSON.stringify(matcherVersion) },
+  define: {
+    __CC_BENCH__: JSON.stringify(isBench),
+    __CC_MATCHER_VERSION__: JSON.stringify(matcherVersion),
+    // The common non-ASCII characters, classified here rather than on every page (fold-code-unit.ts).
+    __CC_FOLD_SEED__: JSON.stringify(encodeFoldSeed()),
+  },
   resolve: { alias: { 'virtual:alias-index': aliasIndexPath, 'virtual:pattern-table': patternTablePath } },
   plugins: [
     crx({
