@@ -46,6 +46,8 @@ interface Region {
   /** Where the element's text starts in the root's textContent, and its length there. */
   start: number;
   length: number;
+  /** How many elements it holds, when that was counted on the way down (see findLargestElement). */
+  elements?: number;
 }
 
 /**
@@ -80,6 +82,7 @@ export function createPrunedWalker(
   const joints: Element[] = [];
   let jointsChecked = 0;
   let rootLength = 0;
+  let rootElements = 0;
   /** The root's text without long scripts and styles, and where each of its pieces starts in both. */
   let clean = '';
   const pieceClean: number[] = [];
@@ -184,6 +187,7 @@ export function createPrunedWalker(
     // pays a fixed start (the one-call read, two queries): below MIN_PRUNED_ELEMENTS the full
     // walk cost less here; above MAX_PRUNED_ELEMENTS the one-call read alone is a long task.
     const elements = root.getElementsByTagName('*').length;
+    rootElements = elements;
     if (elements < MIN_PRUNED_ELEMENTS || elements > MAX_PRUNED_ELEMENTS) {
       walkWhole(root);
       return;
@@ -220,11 +224,12 @@ export function createPrunedWalker(
     hits = mergeIntervals(hitStarts, hitEnds);
     clean = '';
     phase = 'descend';
-    if (hits.starts.length > 0) stack.push({ element: root, start: 0, length: rootLength });
+    if (hits.starts.length > 0)
+      stack.push({ element: root, start: 0, length: rootLength, elements: rootElements });
   }
 
   /** Looks into one element whose text holds a candidate. */
-  function visitRegion({ element, start, length }: Region): void {
+  function visitRegion({ element, start, length, elements: total }: Region): void {
     if (!element.isConnected || (element !== root && shouldSkipElement(element))) return;
     if (element !== root && length <= WALK_WHOLE_CHARS) {
       walkWhole(element);
@@ -243,7 +248,7 @@ export function createPrunedWalker(
     }
     // Reading an element's text builds a string of it, and a region is mostly one big child
     // (a page's wrappers, a story inside its layout): its size is the rest of the region's.
-    const derived = findLargestElement(children, elements);
+    const { largest: derived, counts } = findLargestElement(children, elements, total);
     let derivedSize = length - textSize;
     const sizes = new Map<Element, number>();
     for (const child of children) {
@@ -276,7 +281,13 @@ export function createPrunedWalker(
       const size = child === derived ? derivedSize : (sizes.get(childElement) as number);
       const isHit = isIntersecting(hits, offset, offset + size) || forcedPath.has(childElement);
       if (isInlineElement(childElement)) inlineHit ||= isHit;
-      else if (isHit) dirty.push({ element: childElement, start: offset, length: size });
+      else if (isHit)
+        dirty.push({
+          element: childElement,
+          start: offset,
+          length: size,
+          elements: counts?.get(childElement),
+        });
       // One without text is walked: it may be a line break, or hold one.
       else if (size > 0) clean.set(childElement, size > measureCovered(excluded, offset, offset + size));
       offset += size;
