@@ -354,6 +354,10 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
       if (record.type === 'childList') {
         const nodes = [...record.addedNodes, ...record.removedNodes];
         if (nodes.length > 0 && nodes.every((node) => options.isOwnNode(node))) continue;
+      }
+      // The first pass keeps the lengths of text it read; one under a change is read again.
+      walker?.noteChange?.(target);
+      if (record.type === 'childList') {
         // Only the removed nodes' own mentions go; scanning every mention here would grow with the page.
         for (const node of record.removedNodes) {
           removedAny = true;

@@ -57,12 +57,19 @@ export function findComponentHosts(
   onBareCustomElement: (element: Element) => void,
 ): number {
   const found = queryHyphenated(root);
-  for (let index = 0; index < found.length; index++) {
-    const element = found[index] as Element;
-    if (element.closest(SKIPPED_SELECTOR)) continue;
-    const shadowRoot = element.shadowRoot;
-    if (shadowRoot) onShadowRoot(shadowRoot);
-    else onBareCustomElement(element);
-  }
+  for (let index = 0; index < found.length; index++)
+    visitComponentHost(found[index] as Element, onShadowRoot, onBareCustomElement);
   return found.length;
+}
+
+/** What findComponentHosts does with each element it finds, for one element (its own name is not looked at). */
+export function visitComponentHost(
+  element: Element,
+  onShadowRoot: (shadowRoot: ShadowRoot) => void,
+  onBareCustomElement: (element: Element) => void,
+): void {
+  if (element.closest(SKIPPED_SELECTOR)) return;
+  const shadowRoot = element.shadowRoot;
+  if (shadowRoot) onShadowRoot(shadowRoot);
+  else onBareCustomElement(element);
 }

@@ -1,5 +1,5 @@
 import { findBlockElement, isInlineElement } from './find-block-element.ts';
-import { findComponentHosts } from './find-component-hosts.ts';
+import { findComponentHosts, visitComponentHost } from './find-component-hosts.ts';
 import { findLargestElement } from './find-largest-element.ts';
 import { type CanJoin, type FindCandidates, isJunctionOfCandidate } from './is-junction-of-candidate.ts';
 import { type Intervals, isIntersecting, measureCovered, mergeIntervals } from './merge-intervals.ts';
@@ -12,11 +12,23 @@ const MIN_PRUNED_CHARS = 16_384;
  * Pages with fewer or more elements are walked whole (see begin). Measured here, each build
  * loaded in turn on the same pages: a 2,600-element page with 200 KB of text and 15 names
  * took 23 ms walked, 37 ms pruned; a 3,200-element page naming no one 60 against 29; a
- * 38,000-element table with 8 names 129 against 99; a 160,000-element page took a 101 ms
- * task to read at once.
+ * 38,000-element table with 8 names 129 against 99; the generated 5 MB page (160,000 elements,
+ * 245,000 text nodes, 3,192 names) 705 against 519-538 read in pieces (headless Chromium 156, 3 Dec 2026). Past
+ * MAX_PRUNED_ELEMENTS counting them alone comes near a long task (on that page 5 ms in Chromium,
+ * 8-20 ms in Firefox ESR).
  */
 const MIN_PRUNED_ELEMENTS = 3_000;
-const MAX_PRUNED_ELEMENTS = 60_000;
+const MAX_PRUNED_ELEMENTS = 250_000;
+/**
+ * How a large page's text is read (tests lower these to take that path on a small page). Up to
+ * `atOnceElements` elements, in one `textContent` call, and custom elements are then found by one
+ * query: on the 38,000-element table both cost a few ms. Past it, in pieces of whole subtrees of
+ * about `stepElements` elements a step, each piece's custom elements found with it: read at once,
+ * the 5 MB page's text took 19-26 ms in an isolated world of Chromium and 45-88 ms in Firefox ESR
+ * (page world), and the query 20-50 ms. In pieces, the table took 106-118 ms instead of 76 (the
+ * query alone 23 ms over its 800 rows), so pages below the line keep the one read.
+ */
+export const READ_LIMITS = { atOnceElements: 60_000, stepElements: 4_096 };
 /** Line breaks and the like looked at between two looks at the clock (about 20 µs each here). */
 const JOINTS_PER_STEP = 64;
 /** A region with a candidate and less text than this is walked whole rather than looked into. */
@@ -78,11 +90,24 @@ export function createPrunedWalker(
 ): BlockWalker {
   let visited = 0;
   let inner: BlockWalker | undefined;
-  let phase: 'start' | 'joints' | 'hosts' | 'scan' | 'descend' | 'done' = 'start';
+  let phase: 'start' | 'read' | 'joined' | 'joints' | 'hosts' | 'scan' | 'descend' | 'done' = 'start';
   const joints: Element[] = [];
   let jointsChecked = 0;
   let rootLength = 0;
   let rootElements = 0;
+  /** Subtrees and text nodes of the root still to be read, the next one last, with their element counts. */
+  const unread: { node: Node; elements: number }[] = [];
+  const readParts: string[] = [];
+  let joined = '';
+  /**
+   * The text length of each subtree read whole in pieces: the descent needs the sizes of a region's
+   * children, and reading them again would read most of the page's text a second time. A change
+   * the page makes under one drops its entry (noteChange), so the descent reads that one live and
+   * sees, as before, that the text moved.
+   */
+  const readLengths = new Map<Element, number>();
+  /** Whether custom elements were looked for piece by piece while reading (one query over a large page is a long task). */
+  let hostsFound = false;
   /** The root's text without long scripts and styles, and where each of its pieces starts in both. */
   let clean = '';
   const pieceClean: number[] = [];
@@ -114,13 +139,12 @@ export function createPrunedWalker(
     return (pieceRaw[low] as number) + at - (pieceClean[low] as number);
   }
 
-  function excludeLongCode(raw: string, code: NodeListOf<Element>): Set<Element> {
+  function excludeLongCode(raw: string, code: readonly Element[]): Set<Element> {
     const codeElements = new Set<Element>();
     const starts: number[] = [];
     const ends: number[] = [];
     let cursor = 0;
-    for (let index = 0; index < code.length; index++) {
-      const element = code[index] as Element;
+    for (const element of code) {
       const text = element.textContent ?? '';
       if (text.length < EXCLUDED_CODE_CHARS) continue;
       const at = raw.indexOf(text, cursor);
@@ -131,6 +155,12 @@ export function createPrunedWalker(
       cursor = at + text.length;
     }
     excluded = { starts, ends };
+    if (starts.length === 0) {
+      pieceClean.push(0);
+      pieceRaw.push(0);
+      clean = raw;
+      return codeElements;
+    }
     const pieces: string[] = [];
     let rawAt = 0;
     let cleanAt = 0;
@@ -151,18 +181,15 @@ export function createPrunedWalker(
    * a line break there and leaves the rest out, the one-call read does neither. Where a candidate
    * could span one of them (a name with a line break inside it), its block is walked.
    */
-  function listJoints(code: NodeListOf<Element>, excludedCode: Set<Element>): void {
-    const breaks = root.getElementsByTagName('br');
-    for (let index = 0; index < breaks.length; index++) joints.push(breaks[index] as Element);
-    for (let index = 0; index < code.length; index++) {
-      const element = code[index] as Element;
-      if (!excludedCode.has(element) && element.textContent) joints.push(element);
-    }
-    const drawings = root.getElementsByTagName('svg');
-    for (let index = 0; index < drawings.length; index++) {
-      const element = drawings[index] as Element;
-      if (element.textContent) joints.push(element);
-    }
+  function listJoints(
+    breaks: readonly Element[],
+    code: readonly Element[],
+    drawings: readonly Element[],
+    excludedCode: Set<Element>,
+  ): void {
+    for (const element of breaks) joints.push(element);
+    for (const element of code) if (!excludedCode.has(element) && element.textContent) joints.push(element);
+    for (const element of drawings) if (element.textContent) joints.push(element);
   }
 
   function checkJoint(element: Element): void {
@@ -184,22 +211,101 @@ export function createPrunedWalker(
     phase = 'done';
     if (shouldSkipElement(root)) return;
     // Every node costs the full walk a visit and the pruned pass none, while the pruned pass
-    // pays a fixed start (the one-call read, two queries): below MIN_PRUNED_ELEMENTS the full
-    // walk cost less here; above MAX_PRUNED_ELEMENTS the one-call read alone is a long task.
+    // pays a fixed start (reading the text, two queries): below MIN_PRUNED_ELEMENTS the full
+    // walk cost less here; above MAX_PRUNED_ELEMENTS the count alone nears a long task.
     const elements = root.getElementsByTagName('*').length;
     rootElements = elements;
     if (elements < MIN_PRUNED_ELEMENTS || elements > MAX_PRUNED_ELEMENTS) {
       walkWhole(root);
       return;
     }
-    const raw = root.textContent ?? '';
+    if (elements <= READ_LIMITS.atOnceElements) {
+      startFromText(root.textContent ?? '');
+      return;
+    }
+    unread.push({ node: root, elements });
+    phase = 'read';
+  }
+
+  /**
+   * Reads the next pieces of the root's text: a subtree of at most READ_LIMITS.stepElements elements in
+   * one `textContent` call, a larger one split into its children. Joined, the pieces are the
+   * root's textContent (a comment or processing instruction holds none of it).
+   */
+  function readStep(): void {
+    const stepElements = READ_LIMITS.stepElements;
+    let budget = stepElements;
+    while (budget > 0) {
+      const piece = unread.pop();
+      if (!piece) {
+        // Joining the pieces copies the whole text (6-12 ms on the 5 MB page): a step of its own.
+        joined = readParts.join('');
+        readParts.length = 0;
+        hostsFound = true;
+        phase = 'joined';
+        return;
+      }
+      const { node, elements } = piece;
+      const type = node.nodeType;
+      if (type === Node.TEXT_NODE || type === Node.CDATA_SECTION_NODE) {
+        readParts.push((node as CharacterData).data);
+        budget--;
+        continue;
+      }
+      if (type !== Node.ELEMENT_NODE) continue;
+      const element = node as Element;
+      if (element !== root && element.localName.includes('-'))
+        visitComponentHost(element, onShadowRoot, onBareCustomElement);
+      if (elements <= stepElements) {
+        const text = element.textContent ?? '';
+        readParts.push(text);
+        readLengths.set(element, text.length);
+        if (elements > 0) findComponentHosts(element, onShadowRoot, onBareCustomElement);
+        budget -= elements + 1;
+        continue;
+      }
+      const children: ChildNode[] = [];
+      let elementChildren = 0;
+      for (let child = node.firstChild; child; child = child.nextSibling) {
+        children.push(child);
+        if (child.nodeType === Node.ELEMENT_NODE) elementChildren++;
+      }
+      const { counts } = findLargestElement(children, elementChildren, elements);
+      for (let index = children.length - 1; index >= 0; index--) {
+        const child = children[index] as ChildNode;
+        const count =
+          child.nodeType !== Node.ELEMENT_NODE
+            ? 0
+            : (counts?.get(child as Element) ?? (child as Element).getElementsByTagName('*').length);
+        unread.push({ node: child, elements: count });
+      }
+      budget -= children.length + (counts ? 0 : elements);
+      visited += children.length;
+    }
+    visited += stepElements >> 4;
+  }
+
+  /** The rest of the start, once the root's text is read. */
+  function startFromText(raw: string): void {
+    phase = 'done';
     rootLength = raw.length;
     if (raw.length < MIN_PRUNED_CHARS) {
       walkWhole(root);
       return;
     }
-    const code = root.querySelectorAll('script,style');
-    listJoints(code, excludeLongCode(raw, code));
+    // One query for the three kinds, not three walks of the page.
+    const found = root.querySelectorAll('script,style,br,svg');
+    const breaks: Element[] = [];
+    const code: Element[] = [];
+    const drawings: Element[] = [];
+    for (let index = 0; index < found.length; index++) {
+      const element = found[index] as Element;
+      const name = element.localName;
+      if (name === 'br') breaks.push(element);
+      else if (name === 'svg') drawings.push(element);
+      else code.push(element);
+    }
+    listJoints(breaks, code, drawings, excludeLongCode(raw, code));
     phase = 'joints';
   }
 
@@ -253,7 +359,7 @@ export function createPrunedWalker(
     const sizes = new Map<Element, number>();
     for (const child of children) {
       if (child.nodeType !== Node.ELEMENT_NODE || child === derived) continue;
-      const size = (child.textContent ?? '').length;
+      const size = readLengths.get(child as Element) ?? (child.textContent ?? '').length;
       sizes.set(child as Element, size);
       derivedSize -= size;
     }
@@ -312,12 +418,17 @@ export function createPrunedWalker(
       if (phase === 'done') return undefined;
       if (hasTime && phase !== 'start' && !hasTime()) return null;
       if (phase === 'start') begin();
-      else if (phase === 'joints') {
+      else if (phase === 'read') readStep();
+      else if (phase === 'joined') {
+        const raw = joined;
+        joined = '';
+        startFromText(raw);
+      } else if (phase === 'joints') {
         const end = Math.min(joints.length, jointsChecked + JOINTS_PER_STEP);
         for (; jointsChecked < end; jointsChecked++) checkJoint(joints[jointsChecked] as Element);
         if (jointsChecked === joints.length) phase = 'hosts';
       } else if (phase === 'hosts') {
-        visited += findComponentHosts(root, onShadowRoot, onBareCustomElement) >> 4;
+        if (!hostsFound) visited += findComponentHosts(root, onShadowRoot, onBareCustomElement) >> 4;
         phase = 'scan';
       } else if (phase === 'scan') scanWindow();
       else {
@@ -328,8 +439,15 @@ export function createPrunedWalker(
     }
   }
 
+  /** Lengths read before a change under them no longer hold: the descent reads those again. */
+  function noteChange(node: Node): void {
+    if (readLengths.size === 0) return;
+    for (let at: Node | null = node; at; at = at.parentNode) readLengths.delete(at as Element);
+  }
+
   return {
     nextBlock,
+    noteChange,
     get visited() {
       return visited;
     },

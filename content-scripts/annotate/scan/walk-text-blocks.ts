@@ -24,6 +24,11 @@ export interface BlockWalker {
   nextBlock(hasTime?: () => boolean): TextBlock | null | undefined;
   /** Nodes visited so far: the caller's measure of work done, as a block may span many nodes or few. */
   readonly visited: number;
+  /**
+   * Tells the walker that the page changed the text under `node` (a mutation's target) while the
+   * walk is under way; a walker that keeps what it read (prune-text-regions.ts) forgets it there.
+   */
+  noteChange?(node: Node): void;
 }
 
 /** Nodes visited between two looks at the clock. */

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import fc from 'fast-check';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAnnotator } from '../../../../../content-scripts/annotate/scan/create-annotator.ts';
+import { READ_LIMITS } from '../../../../../content-scripts/annotate/scan/prune-text-regions.ts';
 import {
   compileMatcher,
   type MatchableEntity,
@@ -131,8 +132,22 @@ async function compareWithFullWalk(html: string, matcher = bundled): Promise<Run
   return pruned;
 }
 
+const DEFAULT_READ_LIMITS = { ...READ_LIMITS };
+
 describe('prune-text-regions', () => {
-  describe('createPrunedWalker', () => {
+  // Every case twice: these pages (6,000-10,000 elements) are read at once by default; with the
+  // limits lowered they take the path of a page past 60,000 elements, read in pieces.
+  describe.each([
+    ['read at once', DEFAULT_READ_LIMITS],
+    ['read in pieces', { atOnceElements: 2_000, stepElements: 512 }],
+  ])('createPrunedWalker, %s', (_mode, limits) => {
+    beforeEach(() => {
+      Object.assign(READ_LIMITS, limits);
+    });
+    afterEach(() => {
+      Object.assign(READ_LIMITS, DEFAULT_READ_LIMITS);
+    });
+
     it('marks what the full walk marks, scanning only the paragraphs that name someone', async () => {
       const page = `${CLEAN_SECTIONS}<article><div><p>Sergey Lavrov met <b>Zamir</b> Kabulov in Moscow.</p></div></article>${CLEAN_SECTIONS}`;
       const run = await compareWithFullWalk(page);
@@ -142,6 +157,20 @@ describe('prune-text-regions', () => {
         'Zamir Kabulov→zamir-kabulov',
       ]);
       expect(run.scannedChars).toBeLessThan(2_000);
+    });
+
+    it('marks what the full walk marks in text at every level of nested wrappers', async () => {
+      // Three times CLEAN_SECTIONS (9,700 elements), with text sitting directly in each wrapper:
+      // read in pieces, each of these is split into its children.
+      const page = `<div id="outer">Talks in Kabul. <div><main>${CLEAN_SECTIONS}Sergey Lavrov spoke.
+        <article>${CLEAN_SECTIONS}</article> Then Moscow replied.</main></div>${CLEAN_SECTIONS} Tajikistan.</div>`;
+      const run = await compareWithFullWalk(page);
+      expect(run.marks.map((mark) => mark.split(' at ')[0])).toEqual([
+        'Kabul→kabul',
+        'Moscow→moscow',
+        'Sergey Lavrov→sergey-lavrov',
+        'Tajikistan→tajikistan',
+      ]);
     });
 
     it('finds a name split by a line break or by a script', async () => {
