@@ -126,6 +126,12 @@ export function createPrunedWalker(
     inner = createBlockWalker(element, onShadowRoot, onBareCustomElement, pruned);
   }
 
+  /** Gives up pruning: the lengths read are of no use to the full walk, and noteChange need not climb for them. */
+  function walkRootWhole(): void {
+    readLengths.clear();
+    walkWhole(root);
+  }
+
   /** Position in the root's textContent of a position in `clean`. */
   function toRaw(at: number, isEnd: boolean): number {
     let low = 0;
@@ -216,7 +222,7 @@ export function createPrunedWalker(
     const elements = root.getElementsByTagName('*').length;
     rootElements = elements;
     if (elements < MIN_PRUNED_ELEMENTS || elements > MAX_PRUNED_ELEMENTS) {
-      walkWhole(root);
+      walkRootWhole();
       return;
     }
     if (elements <= READ_LIMITS.atOnceElements) {
@@ -290,7 +296,7 @@ export function createPrunedWalker(
     phase = 'done';
     rootLength = raw.length;
     if (raw.length < MIN_PRUNED_CHARS) {
-      walkWhole(root);
+      walkRootWhole();
       return;
     }
     // One query for the three kinds, not three walks of the page.
@@ -322,7 +328,7 @@ export function createPrunedWalker(
     scanned = to;
     visited += Math.ceil((to - from) / CHARS_PER_UNIT);
     if (scanned >= DENSITY_SAMPLE_CHARS && hitStarts.length * DENSE_CHARS_PER_CANDIDATE > scanned && !last) {
-      walkWhole(root);
+      walkRootWhole();
       phase = 'done';
       return;
     }
