@@ -126,9 +126,15 @@ export function createPrunedWalker(
     inner = createBlockWalker(element, onShadowRoot, onBareCustomElement, pruned);
   }
 
-  /** Gives up pruning: the lengths read are of no use to the full walk, and noteChange need not climb for them. */
+  /**
+   * Gives up pruning: what was read for it (the lengths, the text, the candidates) is of no use to
+   * the full walk, so it is let go, and noteChange need not climb for the lengths.
+   */
   function walkRootWhole(): void {
     readLengths.clear();
+    clean = '';
+    hitStarts.length = 0;
+    hitEnds.length = 0;
     walkWhole(root);
   }
 
