@@ -34,6 +34,19 @@ async function closeCard(page: TestPage): Promise<void> {
   expect(await waitFor(async () => (await readCardText(page)) === '', 5_000), 'card closed').toBe(true);
 }
 
+/** 60 paragraphs of notes that name no one: 60 elements and about 3,000 characters. */
+function filler(section: number): string {
+  return Array.from(
+    { length: 60 },
+    (_, p) => `<p>Section ${section}, note ${p}: lorem ipsum dolor sit amet.</p>`,
+  ).join('');
+}
+
+/** 60 sections of notes: over 3,000 elements and 16k characters, so the first pass is pruned. */
+function writeNoteSections(): string[] {
+  return Array.from({ length: 60 }, (_, section) => `<section>${filler(section)}</section>`);
+}
+
 describe.each(BROWSERS)('annotation in $name', ({ name, launch }) => {
   let server: FixtureServer;
   let browser: TestBrowser;
@@ -215,12 +228,7 @@ describe.each(BROWSERS)('annotation in $name', ({ name, launch }) => {
   it('marks the few names of a page of thousands of elements, in text, a table and a component, and changes nothing', async () => {
     // Over 3,000 elements and 16k characters: the first pass goes only where a name can be
     // (content-scripts/annotate/scan/prune-text-regions.ts).
-    const filler = (section: number) =>
-      Array.from(
-        { length: 60 },
-        (_, p) => `<p>Section ${section}, note ${p}: lorem ipsum dolor sit amet.</p>`,
-      ).join('');
-    const sections = Array.from({ length: 60 }, (_, section) => `<section>${filler(section)}</section>`);
+    const sections = writeNoteSections();
     sections[20] +=
       '<div><article><p id="deep">Sergey Lavrov met <b>Zamir</b> Kabulov in Moscow.</p></article></div>';
     sections[35] += '<news-teaser id="teaser"></news-teaser>';
@@ -249,6 +257,45 @@ describe.each(BROWSERS)('annotation in $name', ({ name, launch }) => {
     expect(await page.evaluate<number>(`() => document.getElementsByTagName('*').length`)).toBeGreaterThan(
       3_000,
     );
+  });
+
+  it('marks every name of a page of thousands of elements whose top keeps growing while it is read', async () => {
+    // The first pass finds where names can be in the text it read at its start; text the page adds
+    // above them later moves them. Each name opens its section, so any growth above it puts its old
+    // position in the section before. The last section is large and clean, as a page's footer of
+    // links is, so the sizes still add up.
+    const sections = writeNoteSections();
+    sections[20] = `<section><p>Sergey Lavrov spoke first.</p>${filler(20)}</section>`;
+    sections[35] = `<section><p>Drills in Tajikistan went on.</p>${filler(35)}</section>`;
+    sections[50] = `<section><p>Zamir Kabulov replied.</p>${filler(50)}</section>`;
+    sections.push(
+      `<footer>${Array.from({ length: 12 }, (_, index) => filler(100 + index)).join('')}</footer>`,
+    );
+    server.route(
+      '/growing-top.html',
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Growing page</title>
+      <script>
+        document.addEventListener('DOMContentLoaded', () => {
+          const text = document.getElementById('ticker').firstChild;
+          const started = Date.now();
+          const timer = setInterval(() => {
+            text.appendData(' lorem ipsum dolor sit amet, lorem ipsum dolor sit amet.');
+            if (Date.now() - started > 4000) { clearInterval(timer); document.body.dataset.settled = 'yes'; }
+          }, 5);
+        });
+      </script></head><body><p id="ticker">Latest:</p>${sections.join('')}</body></html>`,
+    );
+    await page.goto(`${server.origin}/growing-top.html`);
+    expect(
+      await waitFor(() => page.evaluate<boolean>(`() => document.body.dataset.settled === 'yes'`), 10_000),
+      'the page stopped growing',
+    ).toBe(true);
+    await sleep(300);
+    expect((await readHighlightedTexts(page)).sort()).toEqual([
+      'Sergey Lavrov',
+      'Tajikistan',
+      'Zamir Kabulov',
+    ]);
   });
 
   it('marks names inside an open shadow root and opens their card', async () => {

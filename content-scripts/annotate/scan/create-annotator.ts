@@ -355,8 +355,8 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
         const nodes = [...record.addedNodes, ...record.removedNodes];
         if (nodes.length > 0 && nodes.every((node) => options.isOwnNode(node))) continue;
       }
-      // The first pass keeps the lengths of text it read; one under a change is read again.
-      walker?.noteChange?.(target);
+      // The first pass keeps positions and lengths of the text it read; it must know where they moved.
+      walker?.noteChange?.(target, record.type === 'childList');
       if (record.type === 'childList') {
         // Only the removed nodes' own mentions go; scanning every mention here would grow with the page.
         for (const node of record.removedNodes) {

@@ -102,10 +102,17 @@ export function createPrunedWalker(
   /**
    * The text length of each subtree read whole in pieces: the descent needs the sizes of a region's
    * children, and reading them again would read most of the page's text a second time. A change
-   * the page makes under one drops its entry (noteChange), so the descent reads that one live and
-   * sees, as before, that the text moved.
+   * the page makes under one drops its entry (noteChange); the descent then derives that one's
+   * size from its region's (see visitRegion).
    */
   const readLengths = new Map<Element, number>();
+  /**
+   * Nodes the page changed under since the text was read (a mutation's target and its ancestors),
+   * and the elements whose own list of children changed. The candidates' positions are those of
+   * the text as read; see visitRegion for how a region on this path keeps them right.
+   */
+  const changedPath = new Set<Node>();
+  const childrenChanged = new Set<Node>();
   /** Whether custom elements were looked for piece by piece while reading (one query over a large page is a long task). */
   let hostsFound = false;
   /** The root's text without long scripts and styles, and where each of its pieces starts in both. */
@@ -132,6 +139,8 @@ export function createPrunedWalker(
    */
   function walkRootWhole(): void {
     readLengths.clear();
+    changedPath.clear();
+    childrenChanged.clear();
     clean = '';
     hitStarts.length = 0;
     hitEnds.length = 0;
@@ -346,27 +355,55 @@ export function createPrunedWalker(
       stack.push({ element: root, start: 0, length: rootLength, elements: rootElements });
   }
 
-  /** Looks into one element whose text holds a candidate. */
+  /**
+   * Looks into one element whose text holds a candidate.
+   *
+   * Positions are those of the text as read. A child's size is read now, which is its size then
+   * unless the page changed under it since: then it is on `changedPath`, and its size then is what
+   * the region's size then (`length`) leaves after the others'. That holds while one child at most
+   * is on the path; with more, or with the region's own children changed, the region is walked whole.
+   */
   function visitRegion({ element, start, length, elements: total }: Region): void {
     if (!element.isConnected || (element !== root && shouldSkipElement(element))) return;
     if (element !== root && length <= WALK_WHOLE_CHARS) {
       walkWhole(element);
       return;
     }
+    const isChanged = changedPath.has(element);
+    if (isChanged && childrenChanged.has(element)) {
+      walkWhole(element);
+      return;
+    }
     const children: ChildNode[] = [];
     let elements = 0;
     let textSize = 0;
+    let changedChild: ChildNode | undefined;
     for (let child = element.firstChild; child; child = child.nextSibling) {
       visited++;
       children.push(child);
+      if (isChanged && changedPath.has(child)) {
+        if (changedChild) {
+          walkWhole(element);
+          return;
+        }
+        changedChild = child;
+      }
       const type = child.nodeType;
       if (type === Node.ELEMENT_NODE) elements++;
-      else if (type === Node.TEXT_NODE || type === Node.CDATA_SECTION_NODE)
+      else if ((type === Node.TEXT_NODE || type === Node.CDATA_SECTION_NODE) && child !== changedChild)
         textSize += (child as CharacterData).data.length;
+    }
+    if (isChanged && !changedChild) {
+      walkWhole(element);
+      return;
     }
     // Reading an element's text builds a string of it, and a region is mostly one big child
     // (a page's wrappers, a story inside its layout): its size is the rest of the region's.
-    const { largest: derived, counts } = findLargestElement(children, elements, total);
+    // A changed child's size is always the rest.
+    const { largest, counts } = changedChild
+      ? { largest: undefined, counts: undefined }
+      : findLargestElement(children, elements, total);
+    const derived: ChildNode | undefined = changedChild ?? largest;
     let derivedSize = length - textSize;
     const sizes = new Map<Element, number>();
     for (const child of children) {
@@ -389,7 +426,7 @@ export function createPrunedWalker(
     for (const child of children) {
       const type = child.nodeType;
       if (type === Node.TEXT_NODE || type === Node.CDATA_SECTION_NODE) {
-        const size = (child as CharacterData).data.length;
+        const size = child === derived ? derivedSize : (child as CharacterData).data.length;
         if (isIntersecting(hits, offset, offset + size)) inlineHit = true;
         offset += size;
         continue;
@@ -451,10 +488,18 @@ export function createPrunedWalker(
     }
   }
 
-  /** Lengths read before a change under them no longer hold: the descent reads those again. */
-  function noteChange(node: Node): void {
-    if (readLengths.size === 0) return;
-    for (let at: Node | null = node; at; at = at.parentNode) readLengths.delete(at as Element);
+  /**
+   * The page changed the text under `node` (a mutation's target; `childList`: its children were
+   * added or removed). Lengths read before no longer hold there, and the descent must know which
+   * regions the change is in (see visitRegion). Once the root is walked whole, nothing is kept.
+   */
+  function noteChange(node: Node, childList: boolean): void {
+    if (phase === 'done' && stack.length === 0) return;
+    if (childList) childrenChanged.add(node);
+    for (let at: Node | null = node; at && !changedPath.has(at); at = at.parentNode) {
+      changedPath.add(at);
+      if (readLengths.size > 0) readLengths.delete(at as Element);
+    }
   }
 
   return {

@@ -25,10 +25,11 @@ export interface BlockWalker {
   /** Nodes visited so far: the caller's measure of work done, as a block may span many nodes or few. */
   readonly visited: number;
   /**
-   * Tells the walker that the page changed the text under `node` (a mutation's target) while the
-   * walk is under way; a walker that keeps what it read (prune-text-regions.ts) forgets it there.
+   * Tells the walker that the page changed the text under `node` (a mutation's target; `childList`:
+   * its children were added or removed) while the walk is under way; a walker that keeps what it
+   * read (prune-text-regions.ts) forgets it there.
    */
-  noteChange?(node: Node): void;
+  noteChange?(node: Node, childList: boolean): void;
 }
 
 /** Nodes visited between two looks at the clock. */

@@ -215,6 +215,51 @@ describe('prune-text-regions', () => {
       expect(full.marks.map((mark) => mark.split('→')[0])).toEqual(['Kabul', 'Moscow', 'Tajikistan']);
     });
 
+    // The text grows before the candidates of a later paragraph, so their positions, taken from
+    // the text read before the change, no longer match the page's: the descent must still find the
+    // paragraph that names Kabul (new names reach the observer, which re-scans their blocks).
+    it.each<[string, (section: HTMLElement) => void]>([
+      [
+        "a paragraph's text grows",
+        (section) =>
+          ((section.querySelector('p') as HTMLElement).firstChild as Text).appendData(
+            ` ${writeFiller(900)} Moscow`,
+          ),
+      ],
+      [
+        'an element is added to a paragraph',
+        (section) =>
+          (section.querySelector('p') as HTMLElement).insertAdjacentHTML(
+            'beforeend',
+            `<b> ${writeFiller(900)}</b>`,
+          ),
+      ],
+      [
+        'text directly in the section grows',
+        (section) => (section.firstChild as Text).appendData(writeFiller(900)),
+      ],
+      [
+        'two paragraphs change',
+        (section) => {
+          const first = section.querySelector('p') as HTMLElement;
+          (first.firstChild as Text).appendData(` ${writeFiller(900)} Moscow`);
+          first.nextElementSibling?.insertAdjacentHTML('beforeend', '<b> Tajikistan</b>');
+        },
+      ],
+    ])('ends with the marks of a full walk when %s mid-pass', async (_change, change) => {
+      const paragraphs = Array.from({ length: 40 }, (_, p) => `<p>${writeFiller(60, p)}</p>`).join('');
+      const page = `${CLEAN_SECTIONS}<section id="late">${writeFiller(50)}${paragraphs}<p>Kabul was quiet.</p><p>${writeFiller(1_200)}</p></section>${CLEAN_SECTIONS}`;
+      document.body.innerHTML = page;
+      const pruned = await annotatePage(bundled, true, () =>
+        change(document.getElementById('late') as HTMLElement),
+      );
+      const changed = document.body.innerHTML;
+      document.body.innerHTML = changed;
+      const full = await annotatePage(bundled, false);
+      expect(pruned.marks).toEqual(full.marks);
+      expect(full.marks.map((mark) => mark.split('→')[0])).toContain('Kabul');
+    });
+
     it('marks what the full walk marks on generated pages', async () => {
       const piece = fc.constantFrom(
         'Sergey Lavrov',
