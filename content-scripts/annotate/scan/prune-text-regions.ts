@@ -29,6 +29,11 @@ const MAX_PRUNED_ELEMENTS = 250_000;
  * query alone 23 ms over its 800 rows), so pages below the line keep the one read.
  */
 export const READ_LIMITS = { atOnceElements: 60_000, stepElements: 4_096 };
+/**
+ * A piece read whole with at least this many elements is read child by child (readChildren): it
+ * is big enough that the descent may look into it.
+ */
+const SPLIT_READ_ELEMENTS = 16;
 /** Line breaks and the like looked at between two looks at the clock (about 20 µs each here). */
 const JOINTS_PER_STEP = 64;
 /** A region with a candidate and less text than this is walked whole rather than looked into. */
@@ -278,9 +283,7 @@ export function createPrunedWalker(
       if (element !== root && element.localName.includes('-'))
         visitComponentHost(element, onShadowRoot, onBareCustomElement);
       if (elements <= stepElements) {
-        const text = element.textContent ?? '';
-        readParts.push(text);
-        readLengths.set(element, text.length);
+        readLengths.set(element, elements < SPLIT_READ_ELEMENTS ? readWhole(element) : readChildren(element));
         if (elements > 0) findComponentHosts(element, onShadowRoot, onBareCustomElement);
         budget -= elements + 1;
         continue;
@@ -304,6 +307,36 @@ export function createPrunedWalker(
       visited += children.length;
     }
     visited += stepElements >> 4;
+  }
+
+  /** Reads an element's text in one call; returns its length. */
+  function readWhole(element: Element): number {
+    const text = element.textContent ?? '';
+    readParts.push(text);
+    return text.length;
+  }
+
+  /**
+   * Reads an element's text child by child, keeping each element child's length, so the descent
+   * into it finds every size it needs here instead of reading its children's text again and
+   * counting their elements to skip the largest. Returns the element's text length.
+   */
+  function readChildren(element: Element): number {
+    let length = 0;
+    for (let child = element.firstChild; child; child = child.nextSibling) {
+      visited++;
+      const type = child.nodeType;
+      if (type === Node.TEXT_NODE || type === Node.CDATA_SECTION_NODE) {
+        const data = (child as CharacterData).data;
+        readParts.push(data);
+        length += data.length;
+      } else if (type === Node.ELEMENT_NODE) {
+        const size = readWhole(child as Element);
+        readLengths.set(child as Element, size);
+        length += size;
+      }
+    }
+    return length;
   }
 
   /** The rest of the start, once the root's text is read. */
@@ -376,6 +409,7 @@ export function createPrunedWalker(
     }
     const children: ChildNode[] = [];
     let elements = 0;
+    let unknown = 0;
     let textSize = 0;
     let changedChild: ChildNode | undefined;
     for (let child = element.firstChild; child; child = child.nextSibling) {
@@ -389,8 +423,10 @@ export function createPrunedWalker(
         changedChild = child;
       }
       const type = child.nodeType;
-      if (type === Node.ELEMENT_NODE) elements++;
-      else if ((type === Node.TEXT_NODE || type === Node.CDATA_SECTION_NODE) && child !== changedChild)
+      if (type === Node.ELEMENT_NODE) {
+        elements++;
+        if (!readLengths.has(child as Element)) unknown++;
+      } else if ((type === Node.TEXT_NODE || type === Node.CDATA_SECTION_NODE) && child !== changedChild)
         textSize += (child as CharacterData).data.length;
     }
     if (isChanged && !changedChild) {
@@ -399,10 +435,12 @@ export function createPrunedWalker(
     }
     // Reading an element's text builds a string of it, and a region is mostly one big child
     // (a page's wrappers, a story inside its layout): its size is the rest of the region's.
-    // A changed child's size is always the rest.
-    const { largest, counts } = changedChild
-      ? { largest: undefined, counts: undefined }
-      : findLargestElement(children, elements, total);
+    // Where every child's length was kept while reading, none is read or counted; a changed
+    // child's size is always the rest.
+    const { largest, counts } =
+      changedChild || unknown === 0
+        ? { largest: undefined, counts: undefined }
+        : findLargestElement(children, elements, total);
     const derived: ChildNode | undefined = changedChild ?? largest;
     let derivedSize = length - textSize;
     const sizes = new Map<Element, number>();
