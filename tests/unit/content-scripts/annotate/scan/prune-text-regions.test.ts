@@ -310,5 +310,57 @@ describe('prune-text-regions', () => {
         { numRuns: Number(process.env.PRUNE_RUNS ?? 20) },
       );
     }, 120_000);
+
+    it('marks what the full walk marks when the page changes text anywhere between two slices', async () => {
+      const piece = fc.constantFrom(
+        'Sergey Lavrov',
+        'Kabul',
+        'Moscow',
+        'Tajikistan',
+        'lorem ipsum',
+        ' ',
+        'Lav',
+        'rov',
+        writeFiller(400),
+      );
+      const paragraph = fc
+        .array(piece, { minLength: 1, maxLength: 4 })
+        .map((parts) => `<p>${parts.join('')}</p>`);
+      const section = fc
+        .array(paragraph, { minLength: 1, maxLength: 30 })
+        .map((paragraphs) => `<section>${paragraphs.join('')}</section>`);
+      // Long additions: a region whose text moved by less than its own size still holds its candidates.
+      const added = fc.constantFrom(writeFiller(3_000), 'Moscow', ` ${writeFiller(1_500)} Kabul`);
+      const change = fc.record({
+        at: fc.nat(),
+        kind: fc.constantFrom('text', 'element', 'remove'),
+        piece: added,
+      });
+      // A large clean footer last, as pages have: the sizes add up after a change above it.
+      const footer = `<footer>${writeFiller(20_000)}</footer>`;
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(section, { minLength: 1, maxLength: 6 }),
+          fc.array(change, { minLength: 1, maxLength: 4 }),
+          async (sections, changes) => {
+            document.body.innerHTML = `${CLEAN_SECTIONS}<div>${sections.join('')}</div>${CLEAN_SECTIONS}${footer}`;
+            const pruned = await annotatePage(bundled, true, () => {
+              for (const { at, kind, piece: text } of changes) {
+                const paragraphs = document.body.getElementsByTagName('p');
+                const target = paragraphs[at % paragraphs.length] as HTMLElement;
+                if (kind === 'remove') target.remove();
+                else if (kind === 'element') target.insertAdjacentHTML('beforeend', `<b>${text}</b>`);
+                else if (target.firstChild?.nodeType === Node.TEXT_NODE)
+                  (target.firstChild as Text).appendData(text);
+                else target.prepend(text);
+              }
+            });
+            const full = await annotatePage(bundled, false);
+            expect(pruned.marks).toEqual(full.marks);
+          },
+        ),
+        { numRuns: Number(process.env.PRUNE_RUNS ?? 20) },
+      );
+    }, 120_000);
   });
 });
