@@ -106,9 +106,9 @@ export function createPrunedWalker(
   let joined = '';
   /**
    * The text length of each subtree read whole in pieces: the descent needs the sizes of a region's
-   * children, and reading them again would read most of the page's text a second time. A change
-   * the page makes under one drops its entry (noteChange); the descent then derives that one's
-   * size from its region's (see visitRegion).
+   * children, and reading them again would read most of the page's text a second time. An entry
+   * under a change the page makes is never read again: the descent derives that one's size from
+   * its region's (see noteChange and visitRegion).
    */
   const readLengths = new Map<Element, number>();
   /**
@@ -528,16 +528,13 @@ export function createPrunedWalker(
 
   /**
    * The page changed the text under `node` (a mutation's target; `childList`: its children were
-   * added or removed). Lengths read before no longer hold there, and the descent must know which
+   * added or removed). Sizes read before no longer hold there, so the descent must know which
    * regions the change is in (see visitRegion). Once the root is walked whole, nothing is kept.
    */
   function noteChange(node: Node, childList: boolean): void {
     if (phase === 'done' && stack.length === 0) return;
     if (childList) childrenChanged.add(node);
-    for (let at: Node | null = node; at && !changedPath.has(at); at = at.parentNode) {
-      changedPath.add(at);
-      if (readLengths.size > 0) readLengths.delete(at as Element);
-    }
+    for (let at: Node | null = node; at && !changedPath.has(at); at = at.parentNode) changedPath.add(at);
   }
 
   return {

@@ -26,8 +26,8 @@ export interface BlockWalker {
   readonly visited: number;
   /**
    * Tells the walker that the page changed the text under `node` (a mutation's target; `childList`:
-   * its children were added or removed) while the walk is under way; a walker that keeps what it
-   * read (prune-text-regions.ts) forgets it there.
+   * its children were added or removed) while the walk is under way; a walker that places what it
+   * found by text it read earlier (prune-text-regions.ts) notes where that text moved.
    */
   noteChange?(node: Node, childList: boolean): void;
 }
