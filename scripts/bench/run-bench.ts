@@ -27,7 +27,7 @@ import {
 import { measureCardLatency } from './measure-card-latency.ts';
 import { measureLivePage } from './measure-live-page.ts';
 import { measureMarkJs } from './measure-mark-js.ts';
-import { measureBest, measureOurs, measureOwnWorldFloor } from './measure-page.ts';
+import { measureBest, measureOurs } from './measure-page.ts';
 import { includeEvaluation, measureScriptEvaluation } from './measure-script-evaluation.ts';
 import { measureTinyFrames } from './measure-tiny-frames.ts';
 import { profileContentScript } from './profile-content-script.ts';
@@ -144,11 +144,11 @@ async function main(): Promise<void> {
     await page.close();
     for (const entry of selected) {
       const loads = entry.targeted || entry.kind !== 'corpus' ? LOADS : 1;
-      const { ours, floor } = await measureBest(extension.context, entry.url, loads);
+      // Loads of ours and own-world floor loads alternate (see measureBest).
+      const { ours, floor } = await measureBest(extension.context, entry.url, loads, true);
       // The compile and top level before our first mark, on the pages measured more than once.
       if (ours && loads > 1)
         includeEvaluation(ours, await measureScriptEvaluation(extension.context, entry.url, loads));
-      floor.ownWorldMs = await measureOwnWorldFloor(extension.context, entry.url, loads);
       const markJs = await measureMarkJs(plainContext, entry.url, aliases, capMs);
       results.push({
         name: entry.name,

@@ -65,7 +65,7 @@ export function renderMarkdown(results: BenchResults): string {
       'level, read from a DevTools trace (EvaluateScript) of separate loads, fastest load, in place of the instrumented ' +
       '`script` task that is its tail; ' +
       'floor = TreeWalker over every text node reading `.data`, same page, same run: own world = that walk run first thing by ' +
-      'our content script in its isolated world, in a separate load (what any content script pays to read the page once: ' +
+      'our content script in its isolated world, in a separate load right after each load of ours (what any content script pays to read the page once: ' +
       "Chromium keeps an isolated world's node wrappers in a map, not in the node); page cold = the first walk in the page's " +
       'world, page warm = fastest of 3 more walks there; ' +
       'targeted, generated and demo pages are loaded several times and the fastest load counts for both; ' +
