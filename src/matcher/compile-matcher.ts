@@ -176,21 +176,36 @@ export function createMatcher(
     return false;
   };
 
-  // The (unit, unit) pairs the patterns hold side by side, and across one space: built on the
-  // first seam asked about (many pages have none), null when a pattern starts or ends with a space.
-  let seamPairs: Set<number> | null | undefined;
-  const seamKey = (before: number, after: number, spaced: boolean): number =>
-    (before * 0x10000 + after) * 2 + (spaced ? 1 : 0);
-  const buildSeamPairs = (): Set<number> | null => {
-    const pairs = new Set<number>();
-    for (const pattern of table.patterns) {
-      if (pattern.startsWith(' ') || pattern.endsWith(' ')) return null;
-      for (let at = 0; at + 1 < pattern.length; at++) {
-        const unit = pattern.charCodeAt(at);
-        const next = pattern.charCodeAt(at + 1);
-        if (unit === 0x20) continue;
-        if (next !== 0x20) pairs.add(seamKey(unit, next, false));
-        else if (at + 2 < pattern.length) pairs.add(seamKey(unit, pattern.charCodeAt(at + 2), true));
+  // The (class, class) pairs the patterns hold side by side, and across one space, as one byte
+  // per pair (and per spacing): built on the first seam asked about (many pages have none), null
+  // when a pattern starts or ends with a space. Read off the trie, whose states are numbered
+  // breadth first (edge e leads to state e + 1, see build-trie.ts): a pattern's adjacent pair is
+  // an edge and the class of the edge into its parent. Classes stand one to one for the folded
+  // units the patterns hold, class 0 for every other unit.
+  let seamPairs: Uint8Array | null | undefined;
+  const buildSeamPairs = (): Uint8Array | null => {
+    const { stride, edgeStart, edgeClass, patternAt, classOf } = automaton;
+    const space = classOf[0x20] || -1;
+    const stateCount = edgeStart.length - 1;
+    const pairs = new Uint8Array(2 * stride * stride);
+    const inClass = new Int32Array(stateCount);
+    const parent = new Int32Array(stateCount);
+    for (let state = 0; state < stateCount; state++) {
+      const before = inClass[state] as number;
+      if (state > 0 && before === space && (patternAt[state] as number) >= 0) return null;
+      const end = edgeStart[state + 1] as number;
+      for (let edge = edgeStart[state] as number; edge < end; edge++) {
+        const after = edgeClass[edge] as number;
+        inClass[edge + 1] = after;
+        parent[edge + 1] = state;
+        if (state === 0) {
+          if (after === space) return null;
+        } else if (before !== space) {
+          if (after !== space) pairs[(before * stride + after) * 2] = 1;
+        } else {
+          const first = inClass[parent[state] as number] as number;
+          if (first !== space) pairs[(first * stride + after) * 2 + 1] = 1;
+        }
       }
     }
     return pairs;
@@ -229,13 +244,18 @@ export function createMatcher(
       releaseBuffer();
       return scan;
     },
-    canJoin(before: string, after: string): boolean {
+    canJoin(before: string, after: string, spaced = false): boolean {
       if (seamPairs === undefined) seamPairs = buildSeamPairs();
       if (seamPairs === null) return true;
       const last = seamUnit(before, true);
       const first = seamUnit(after, false);
       if (last.unit < 0 || first.unit < 0) return true;
-      return seamPairs.has(seamKey(last.unit, first.unit, last.spaced || first.spaced));
+      const lastClass = automaton.classOf[last.unit] as number;
+      const firstClass = automaton.classOf[first.unit] as number;
+      // A unit in no pattern: no candidate holds it, on either side of anything.
+      if (lastClass === 0 || firstClass === 0) return false;
+      const isSpaced = spaced || last.spaced || first.spaced;
+      return seamPairs[(lastClass * automaton.stride + firstClass) * 2 + (isSpaced ? 1 : 0)] === 1;
     },
     findCandidates(pageText: string, onCandidate: (start: number, end: number) => void): void {
       text = pageText;

@@ -39,7 +39,8 @@ export interface Matcher {
    * of `after`, judged by the one character on each side of the seam and the whitespace between:
    * no name or context word holds that pair. True when one could, or when a side's character is
    * not one that folds to a single unit (a surrogate, a mark, an invisible one). Lets the content
-   * script pass over most line breaks without scanning the text around them.
+   * script pass over most line breaks without scanning the text around them. `spaced`: whitespace
+   * (a line break) stands between the two, as if `before` ended with it, without building that string.
    */
-  canJoin?(before: string, after: string): boolean;
+  canJoin?(before: string, after: string, spaced?: boolean): boolean;
 }

@@ -90,9 +90,9 @@ function guard(matcher: Matcher, onDamaged: () => void): Matcher {
         return { mentions: [], confirmedIds: [] };
       }
     },
-    canJoin(before, after) {
+    canJoin(before, after, spaced) {
       try {
-        return matcher.canJoin?.(before, after) ?? true;
+        return matcher.canJoin?.(before, after, spaced) ?? true;
       } catch {
         return true;
       }

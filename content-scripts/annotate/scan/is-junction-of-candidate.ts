@@ -61,7 +61,8 @@ export function isJunctionOfCandidate(
   if (canJoin) {
     const last = readNeighbourText(previous);
     const first = readNeighbourText(next);
-    if (last !== undefined && first !== undefined && !canJoin(`${last}${joiner}`, first)) return false;
+    // The joiner is a line break or nothing: passed as a flag, as `last + joiner` would copy all of `last`.
+    if (last !== undefined && first !== undefined && !canJoin(last, first, joiner !== '')) return false;
   }
   const before = readInlineSide(previous, 'previousSibling');
   const after = readInlineSide(next, 'nextSibling');

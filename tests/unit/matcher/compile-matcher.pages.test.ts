@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compileMatcher, type MatchableEntity, type Mention } from '../../../src/matcher/compile-matcher.ts';
+import { compilePatterns } from '../../../src/matcher/compile-patterns.ts';
+import { classifyCodeUnit, FOLDED_UNIT_TABLE, KIND_SINGLE } from '../../../src/matcher/fold-code-unit.ts';
 import { resolveWeakMentions } from '../../../src/matcher/resolve-weak-mentions.ts';
 import store from '../../../src/store/entities.json' with { type: 'json' };
 import { extractVisibleBlocks } from '../../fixtures/matcher/extract-visible-blocks.ts';
@@ -22,6 +24,39 @@ function findPageMentions(file: string): { surface: string; mention: Mention }[]
 }
 
 describe('compile-matcher', () => {
+  it('says two characters can join, side by side or across whitespace, exactly when a bundled name or context word holds them so', () => {
+    // Read straight off the patterns, to hold the matcher's reading of its trie against.
+    const patterns = compilePatterns(store.entities as MatchableEntity[]).patterns;
+    const held = new Set<string>();
+    const alphabet = new Set<string>(['#', '\u4e00']);
+    for (const pattern of patterns) {
+      for (let at = 0; at + 1 < pattern.length; at++) {
+        const [unit, next, third] = [pattern[at], pattern[at + 1], pattern[at + 2]];
+        if (unit === ' ') continue;
+        alphabet.add(unit as string);
+        if (next !== ' ') held.add(`${unit}${next}`);
+        else if (third !== undefined) held.add(`${unit} ${third}`);
+      }
+    }
+    const single = [...alphabet].filter((char) => {
+      const unit = char.charCodeAt(0);
+      return classifyCodeUnit(unit) === KIND_SINGLE && FOLDED_UNIT_TABLE[unit] === unit;
+    });
+    expect(single.length).toBeGreaterThan(30);
+    const wrong: string[] = [];
+    let joinable = 0;
+    for (const before of single)
+      for (const after of single)
+        for (const spaced of [false, true]) {
+          const expected = held.has(spaced ? `${before} ${after}` : `${before}${after}`);
+          if (expected) joinable++;
+          if (matcher.canJoin?.(before, after, spaced) !== expected)
+            wrong.push(`${before}|${after}|${spaced}`);
+        }
+    expect(wrong).toEqual([]);
+    expect(joinable).toBeGreaterThan(100);
+  });
+
   describe('compileMatcher with the bundled store, on fixture pages', () => {
     const negatives = readdirSync(PAGES).filter((name) => name.startsWith('negative-'));
 

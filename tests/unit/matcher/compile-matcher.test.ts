@@ -441,6 +441,19 @@ describe('compile-matcher', () => {
       expect(matcher.canJoin?.('lorem', '\u00dfipsum')).toBe(true);
     });
 
+    it('reads a seam with a line break between the two sides as one where the line break ends the first side', () => {
+      expect(matcher.canJoin?.('Vladimir', 'Putin', true)).toBe(true);
+      expect(matcher.canJoin?.('Vladimir', 'Putin')).toBe(false);
+      expect(matcher.canJoin?.('San Antonio Spurs', '(2007', true)).toBe(false);
+      const side = fc.stringMatching(/^[a-zA-Z ()\n\u00ad\u00e9]{0,12}$/);
+      fc.assert(
+        fc.property(side, side, (before, after) => {
+          expect(matcher.canJoin?.(before, after, true)).toBe(matcher.canJoin?.(`${before}\n`, after));
+        }),
+        { numRuns: 2_000 },
+      );
+    });
+
     it('never says no where a candidate runs across the seam', () => {
       const piece = fc.constantFrom(
         'Sergey Lavrov',
