@@ -1,4 +1,8 @@
-/** A trie over code-unit classes, states numbered breadth first (root 0), edges in CSR form. */
+/**
+ * A trie over code-unit classes, states numbered breadth first (root 0), edges in CSR form. As
+ * states are numbered in the order their edges are laid out, edge e leads to state e + 1: no
+ * list of edge targets is kept.
+ */
 export interface Trie {
   classOf: Uint16Array;
   /** Number of classes + 1 (class 0 is "in no pattern"). */
@@ -7,7 +11,6 @@ export interface Trie {
   /** Children of `state` are `edgeStart[state]..edgeStart[state + 1]`, sorted by class. */
   edgeStart: Int32Array;
   edgeClass: Uint16Array;
-  edgeTarget: Int32Array;
   /** The pattern ending at each state, or -1. */
   patternAt: Int32Array;
 }
@@ -99,7 +102,6 @@ export function buildTrie(patterns: readonly string[]): Trie {
   const order = new Int32Array(stateCount);
   const edgeStart = new Int32Array(stateCount + 1);
   const edgeClass = new Uint16Array(Math.max(0, stateCount - 1));
-  const edgeTarget = new Int32Array(Math.max(0, stateCount - 1));
   const patternAt = new Int32Array(stateCount);
   let assigned = 1;
   for (let position = 0; position < stateCount; position++) {
@@ -109,10 +111,11 @@ export function buildTrie(patterns: readonly string[]): Trie {
     for (let c = childStart[old] as number; c < (childStart[old + 1] as number); c++) {
       const child = children[c] as number;
       order[assigned] = child;
+      // Edge `assigned - 1` leads to state `assigned`.
       edgeClass[assigned - 1] = trie.label[child] as number;
-      edgeTarget[assigned - 1] = assigned++;
+      assigned++;
     }
   }
   edgeStart[stateCount] = stateCount - 1;
-  return { classOf, stride, stateCount, edgeStart, edgeClass, edgeTarget, patternAt };
+  return { classOf, stride, stateCount, edgeStart, edgeClass, patternAt };
 }

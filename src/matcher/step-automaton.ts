@@ -6,13 +6,14 @@ import type { Automaton } from './build-automaton.ts';
  * dense state. Small on purpose, so the JIT inlines it into the scanning loop.
  */
 export function stepAutomaton(automaton: Automaton, state: number, cls: number): number {
-  const { denseCount, edgeStart, edgeClass, edgeTarget } = automaton;
+  const { denseCount, edgeStart, edgeClass } = automaton;
   let current = state;
   while (current >= denseCount) {
     const stop = edgeStart[current + 1] as number;
     for (let e = edgeStart[current] as number; e < stop; e++) {
       const edge = edgeClass[e] as number;
-      if (edge === cls) return edgeTarget[e] as number;
+      // Edge e leads to state e + 1 (build-trie.ts).
+      if (edge === cls) return e + 1;
       if (edge > cls) break;
     }
     current = automaton.fail[current] as number;
