@@ -1,3 +1,4 @@
+import { buildSeamTable } from './build-seam-table.ts';
 import { buildTrie } from './build-trie.ts';
 
 /**
@@ -45,6 +46,12 @@ export interface Automaton {
   outLink: Int32Array;
   patternAt: Int32Array;
   patternLength: Int32Array;
+  /**
+   * The seam table (build-seam-table.ts), null when any two pieces of text can join; absent
+   * when it was not shipped (an automaton of more than MAX_SHIPPED_SEAM_STRIDE classes): the
+   * matcher then builds it on the first seam it is asked about.
+   */
+  seams?: Uint8Array | null;
 }
 
 /**
@@ -105,6 +112,7 @@ export function buildAutomaton(patterns: readonly string[], denseBudget = DENSE_
     outLink,
     patternAt,
     patternLength,
+    seams: buildSeamTable({ stride, edgeStart, edgeClass, patternAt, classOf }),
   };
 }
 

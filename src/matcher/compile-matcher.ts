@@ -1,4 +1,5 @@
 import { type Automaton, buildAutomaton } from './build-automaton.ts';
+import { buildSeamTable, hasSeam } from './build-seam-table.ts';
 import { compilePatterns, type PatternRecord, type PatternTable } from './compile-patterns.ts';
 import { createNormalizeBuffer, foldAndScan } from './fold-and-scan.ts';
 import { classifyCodeUnit, FOLDED_UNIT_TABLE, KIND_SINGLE, KIND_SPACE } from './fold-code-unit.ts';
@@ -176,40 +177,9 @@ export function createMatcher(
     return false;
   };
 
-  // The (class, class) pairs the patterns hold side by side, and across one space, as one byte
-  // per pair (and per spacing): built on the first seam asked about (many pages have none), null
-  // when a pattern starts or ends with a space. Read off the trie, whose states are numbered
-  // breadth first (edge e leads to state e + 1, see build-trie.ts): a pattern's adjacent pair is
-  // an edge and the class of the edge into its parent. Classes stand one to one for the folded
-  // units the patterns hold, class 0 for every other unit.
-  let seamPairs: Uint8Array | null | undefined;
-  const buildSeamPairs = (): Uint8Array | null => {
-    const { stride, edgeStart, edgeClass, patternAt, classOf } = automaton;
-    const space = classOf[0x20] || -1;
-    const stateCount = edgeStart.length - 1;
-    const pairs = new Uint8Array(2 * stride * stride);
-    const inClass = new Int32Array(stateCount);
-    const parent = new Int32Array(stateCount);
-    for (let state = 0; state < stateCount; state++) {
-      const before = inClass[state] as number;
-      if (state > 0 && before === space && (patternAt[state] as number) >= 0) return null;
-      const end = edgeStart[state + 1] as number;
-      for (let edge = edgeStart[state] as number; edge < end; edge++) {
-        const after = edgeClass[edge] as number;
-        inClass[edge + 1] = after;
-        parent[edge + 1] = state;
-        if (state === 0) {
-          if (after === space) return null;
-        } else if (before !== space) {
-          if (after !== space) pairs[(before * stride + after) * 2] = 1;
-        } else {
-          const first = inClass[parent[state] as number] as number;
-          if (first !== space) pairs[(first * stride + after) * 2 + 1] = 1;
-        }
-      }
-    }
-    return pairs;
-  };
+  // The seam table (build-seam-table.ts): shipped with the automaton, or built on the first
+  // seam asked about (many pages have none) when it was not.
+  let seamTable = automaton.seams;
   /**
    * The folded unit nearest the seam in `side` (its end, or its start), or -1 when that
    * character does not fold to one unit, or there is none; and whether whitespace came first.
@@ -245,8 +215,8 @@ export function createMatcher(
       return scan;
     },
     canJoin(before: string, after: string, spaced = false): boolean {
-      if (seamPairs === undefined) seamPairs = buildSeamPairs();
-      if (seamPairs === null) return true;
+      if (seamTable === undefined) seamTable = buildSeamTable(automaton);
+      if (seamTable === null) return true;
       const last = seamUnit(before, true);
       const first = seamUnit(after, false);
       if (last.unit < 0 || first.unit < 0) return true;
@@ -255,7 +225,7 @@ export function createMatcher(
       // A unit in no pattern: no candidate holds it, on either side of anything.
       if (lastClass === 0 || firstClass === 0) return false;
       const isSpaced = spaced || last.spaced || first.spaced;
-      return seamPairs[(lastClass * automaton.stride + firstClass) * 2 + (isSpaced ? 1 : 0)] === 1;
+      return hasSeam(seamTable, automaton.stride, lastClass, firstClass, isSpaced);
     },
     findCandidates(pageText: string, onCandidate: (start: number, end: number) => void): void {
       text = pageText;

@@ -1,4 +1,5 @@
 import { type Automaton, buildDenseRows } from './build-automaton.ts';
+import { buildSeamTable, seamTableBytes } from './build-seam-table.ts';
 
 /**
  * An automaton as JSON: its arrays as 16-bit little-endian integers, packed one after another
@@ -32,7 +33,16 @@ export interface SerializedAutomaton {
    * wordBytes) little-endian integers.
    */
   data: string;
+  /**
+   * The seam table (build-seam-table.ts) in base64, or null when any two pieces of text can
+   * join. Left out above MAX_SHIPPED_SEAM_STRIDE classes (the table grows with their square;
+   * 2.3 KB for the bundled store's 97), and then built on the page when first needed.
+   */
+  seams?: string | null;
 }
+
+/** Classes up to which the seam table ships: 16 KB of table at most. */
+const MAX_SHIPPED_SEAM_STRIDE = 256;
 
 const MAX_NARROW_ENTRY = 0x7fff;
 const MAX_ENTRY = 0x7fffffff;
@@ -61,6 +71,11 @@ export function serializeAutomaton(automaton: Automaton): SerializedAutomaton {
   put('patternAt', automaton.patternAt, -1);
   put('outLink', automaton.outLink, -1);
   put('patternLength', automaton.patternLength);
+  let seams: string | null | undefined;
+  if (automaton.stride <= MAX_SHIPPED_SEAM_STRIDE) {
+    const table = automaton.seams === undefined ? buildSeamTable(automaton) : automaton.seams;
+    seams = table && toBase64(table);
+  }
   const wide = values.some((value) => value > MAX_NARROW_ENTRY);
   const wordBytes = wide ? 4 : 2;
   const bytes = new Uint8Array(values.length * wordBytes);
@@ -77,6 +92,7 @@ export function serializeAutomaton(automaton: Automaton): SerializedAutomaton {
     patternCount: automaton.patternLength.length,
     ...(wide ? { wordBytes } : {}),
     data: toBase64(bytes),
+    ...(seams === undefined ? {} : { seams }),
   };
 }
 
@@ -146,5 +162,15 @@ export function deserializeAutomaton(serialized: SerializedAutomaton): Automaton
     patternAt,
     patternLength,
   };
-  return { ...links, dense: buildDenseRows(links) };
+  return { ...links, dense: buildDenseRows(links), ...readSeams(serialized) };
+}
+
+function readSeams(serialized: SerializedAutomaton): Pick<Automaton, 'seams'> {
+  const { seams, stride } = serialized;
+  if (seams === undefined) return {};
+  if (seams === null) return { seams: null };
+  const table = typeof seams === 'string' ? fromBase64(seams) : undefined;
+  if (!table || table.length !== seamTableBytes(stride))
+    throw new Error('The serialized seam table does not have the expected length.');
+  return { seams: table };
 }
