@@ -441,6 +441,28 @@ describe('compile-matcher', () => {
       expect(matcher.canJoin?.('lorem', '\u00dfipsum')).toBe(true);
     });
 
+    it('finds and judges the same after many seams as a fresh matcher does (the scan is warmed up on the way)', () => {
+      const used = compileMatcher(entities);
+      const fresh = compileMatcher(entities);
+      const text = 'Vladimir Putin met Zamir Kabulov in Kabul; the foreign minister, Lavrov, said so.';
+      // Past the seam where the scanning loop is run once on text of its own (compile-matcher.ts).
+      for (let seam = 0; seam < 200; seam++) expect(used.canJoin?.('Vladimir\n', 'Putin')).toBe(true);
+      expect(used.scanText(text)).toEqual(fresh.scanText(text));
+      expect(used.scanText(text).mentions.map((mention) => mention.alias)).toEqual([
+        'Vladimir Putin',
+        'Zamir Kabulov',
+        'Kabul',
+        'Lavrov',
+      ]);
+      const found = (matcher: typeof used) => {
+        const spans: string[] = [];
+        matcher.findCandidates?.(text, (start, end) => spans.push(text.slice(start, end)));
+        return spans;
+      };
+      expect(found(used)).toEqual(found(fresh));
+      expect(used.canJoin?.('San Antonio Spurs\n', '(2007')).toBe(false);
+    });
+
     it('reads a seam with a line break between the two sides as one where the line break ends the first side', () => {
       expect(matcher.canJoin?.('Vladimir', 'Putin', true)).toBe(true);
       expect(matcher.canJoin?.('Vladimir', 'Putin')).toBe(false);
