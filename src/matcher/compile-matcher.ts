@@ -1,7 +1,7 @@
 import { type Automaton, buildAutomaton } from './build-automaton.ts';
 import { buildSeamTable, hasSeam } from './build-seam-table.ts';
 import { compilePatterns, type PatternRecord, type PatternTable } from './compile-patterns.ts';
-import { createNormalizeBuffer, foldAndScan } from './fold-and-scan.ts';
+import { createNormalizeBuffer, foldAndScan, type MatchSink, type NormalizeBuffer } from './fold-and-scan.ts';
 import { classifyCodeUnit, FOLDED_UNIT_TABLE, KIND_SINGLE, KIND_SPACE } from './fold-code-unit.ts';
 import { isWordUnitAt } from './is-word-unit-at.ts';
 import type { BlockScan, MatchableEntity, Matcher, Mention } from './matcher-types.ts';
@@ -218,7 +218,10 @@ export function createMatcher(
     },
     canJoin(before: string, after: string, spaced = false): boolean {
       // Seams are judged before the small scans around line breaks (see warmUpScan).
-      if (++seamsJudged === WARM_UP_AFTER_SEAMS) warmUpScan(automaton, table.patterns);
+      if (++seamsJudged === WARM_UP_AFTER_SEAMS) {
+        warmUpScan(automaton, table.patterns, buffer, occurrences);
+        occurrences.length = 0;
+      }
       if (seamTable === undefined) seamTable = buildSeamTable(automaton);
       if (seamTable === null) return true;
       const last = seamUnit(before, true);
@@ -277,9 +280,15 @@ const isAscii = (text: string): boolean => !/[^\0-\x7f]/.test(text);
  * instead, the 100 KB page without names (26 line breaks) took a median 4 ms more. The text is
  * run as a one-byte and as a two-byte string (page text comes as both), and holds only
  * characters classified at build time (fold-code-unit.ts): a soft hyphen, "ß" (two units), "é",
- * "’" and a zero-width space, so no Unicode regex is compiled for it.
+ * "’" and a zero-width space, so no Unicode regex is compiled for it. Uses the matcher's own
+ * scratch (`buffer`, `sink`), as any scan does.
  */
-function warmUpScan(automaton: Automaton, patterns: readonly string[]): void {
+function warmUpScan(
+  automaton: Automaton,
+  patterns: readonly string[],
+  buffer: NormalizeBuffer,
+  sink: MatchSink,
+): void {
   let longest = '';
   let shortest: string | undefined;
   for (const pattern of patterns) {
@@ -290,8 +299,6 @@ function warmUpScan(automaton: Automaton, patterns: readonly string[]): void {
   if (shortest === undefined) return;
   const oneByte = `x ${longest}, ${shortest.toUpperCase()}  (${longest.slice(0, -1)})\n\t${shortest}. ca\u00adfé straße`;
   const twoByte = `${oneByte} \u2019${shortest}\u2019\u200b`;
-  const buffer = createNormalizeBuffer(twoByte.length * 2);
-  const sink: number[] = [];
   foldAndScan(oneByte, buffer, automaton, sink);
   foldAndScan(twoByte, buffer, automaton, sink);
 }
