@@ -43,4 +43,9 @@ export interface Matcher {
    * (a line break) stands between the two, as if `before` ended with it, without building that string.
    */
   canJoin?(before: string, after: string, spaced?: boolean): boolean;
+  /**
+   * False only when no alias can be in `text` (any stretch of a page's text, blocks run
+   * together), judged in native code (prefilter.ts): a page naming no one is then not walked.
+   */
+  mayHaveMention?(text: string): boolean;
 }

@@ -1,5 +1,6 @@
 import { ENTITY_TYPES, type EntityType } from '../store/types.ts';
 import { createMatcher, type Matcher } from './compile-matcher.ts';
+import { createPrefilter, type Prefilter, type SerializedPrefilter } from './prefilter.ts';
 import { deserializeAutomaton, type SerializedAutomaton } from './serialize-automaton.ts';
 import { deserializePatternTable, type SerializedPatternTable } from './serialize-pattern-table.ts';
 
@@ -36,6 +37,8 @@ export interface StoredMatcher {
   entities: MatcherEntity[];
   table: SerializedPatternTable;
   automaton: SerializedAutomaton;
+  /** The native first look for aliases (prefilter.ts); without it, every page is scanned. */
+  prefilter?: SerializedPrefilter;
 }
 
 export interface LoadedMatcher {
@@ -76,9 +79,16 @@ function isStoredMatcher(value: unknown, version: string): value is StoredMatche
 }
 
 /** A matcher that reports a damaged list once and finds nothing, rather than throwing into the page's tasks. */
-function guard(matcher: Matcher, onDamaged: () => void): Matcher {
+function guard(matcher: Matcher, onDamaged: () => void, prefilter: Prefilter | undefined): Matcher {
   let reported = false;
   return {
+    mayHaveMention(text) {
+      try {
+        return prefilter?.mayHaveMention(text) ?? true;
+      } catch {
+        return true;
+      }
+    },
     scanText(text) {
       try {
         return matcher.scanText(text);
@@ -139,7 +149,11 @@ export function decodeStoredMatcher(
     if (automaton.patternLength.length !== table.patterns.length) return undefined;
     return {
       entities: value.entities,
-      matcher: guard(createMatcher(value.entities, table, automaton), onDamaged),
+      matcher: guard(
+        createMatcher(value.entities, table, automaton),
+        onDamaged,
+        createPrefilter(value.prefilter),
+      ),
     };
   } catch {
     return undefined;

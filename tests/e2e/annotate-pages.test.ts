@@ -427,6 +427,27 @@ describe.each(BROWSERS)('annotation in $name', ({ name, launch }) => {
     expect((await readHighlightedTexts(page)).sort()).toEqual(['Central Asia', 'Kabul']);
   });
 
+  it('leaves a page that names no one unmarked and unchanged, then marks what it adds, weak names its old text confirms included', async () => {
+    await page.goto(`${server.origin}/quiet-page.html`);
+    await sleep(500);
+    expect(await readHighlightedTexts(page)).toEqual([]);
+    const before = await page.evaluate<string>('() => document.body.innerHTML');
+    // "Security Council" is a weak name: the page's earlier "sanctions" confirms it.
+    await page.evaluate(`() => {
+      const late = document.createElement('p');
+      late.id = 'late';
+      late.innerHTML = 'The <b>Security</b> Council met in Mos<i>cow</i>.';
+      document.body.append(late);
+    }`);
+    const texts = await waitFor(async () => {
+      const found = await readHighlightedTexts(page);
+      return found.length >= 2 ? found : undefined;
+    }, 3_000);
+    expect(texts?.sort()).toEqual(['Moscow', 'Security Council']);
+    const after = await page.evaluate<string>('() => document.body.innerHTML');
+    expect(after).toBe(`${before}<p id="late">The <b>Security</b> Council met in Mos<i>cow</i>.</p>`);
+  });
+
   it('annotates paragraphs that an infinite-scroll page appends', async () => {
     await page.goto(`${server.origin}/infinite-scroll.html`);
     await sleep(300);

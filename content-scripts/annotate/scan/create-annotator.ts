@@ -1,6 +1,7 @@
 import type { Matcher, Mention } from '../../../src/matcher/compile-matcher.ts';
 import type { EntityType } from '../../../src/store/types.ts';
 import { findBlockElement, isBetweenInlineContent, isInlineElement } from './find-block-element.ts';
+import { hasHyphenatedElement } from './find-component-hosts.ts';
 import { listSkipChanges } from './list-skip-changes.ts';
 import { mapOffsetsToRange } from './map-offsets-to-range.ts';
 import { createMentionStore, type MentionRecord, type MentionStore } from './mention-store.ts';
@@ -36,6 +37,8 @@ const CHANGE_REPORT_INTERVAL_MS = 1_000;
  * such element, at most MAX_BARE_HOSTS of them.
  */
 const BARE_HOST_LOOKS_MS = [500, 1_500, 3_000, 10_000];
+/** While the page is asleep (see `asleep`), how long after a change it is read again: one read however fast it changes. */
+const WAKE_CHECK_MS = 250;
 const MAX_BARE_HOSTS = 2_000;
 
 export interface AnnotatorOptions {
@@ -89,6 +92,15 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
    */
   const hiddenKeys = new Set<Node>();
   let walker: BlockWalker | undefined;
+  /**
+   * Set when the first pass found that the page's text, read at once, can hold no alias
+   * (matcher.mayHaveMention, a native look) and the page has no custom elements: nothing is walked
+   * and nothing is registered. Context words are not looked for either; they only confirm a
+   * mention. A change to the page while asleep reads it again (at most once per WAKE_CHECK_MS);
+   * when a name may now be there, the first pass runs over the whole page as on a fresh load.
+   */
+  let asleep = false;
+  let wakeTimer: ReturnType<typeof setTimeout> | undefined;
   let inProgress: BlockInProgress | undefined;
   let complete = false;
   let changed = false;
@@ -238,6 +250,10 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     if (dirty) return dirty;
     const root = roots.shift();
     if (!root) return undefined;
+    if (root === document && isAliasFree()) {
+      asleep = true;
+      return nextWalker();
+    }
     // The page itself, where most text is: its first pass goes only where a name can be.
     const findCandidates = matcher.findCandidates?.bind(matcher);
     if (root === document && document.documentElement && findCandidates)
@@ -249,6 +265,30 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
         matcher.canJoin?.bind(matcher),
       );
     return createBlockWalker(root, queueShadowRoot, noteBareHost);
+  }
+
+  /** True when no alias can be in the page (see `asleep`); false when the matcher cannot tell. */
+  function isAliasFree(): boolean {
+    const page = document.documentElement;
+    if (!page || !matcher.mayHaveMention) return false;
+    return !hasHyphenatedElement(page) && !matcher.mayHaveMention(page.textContent ?? '');
+  }
+
+  function scheduleWakeCheck(): void {
+    if (wakeTimer !== undefined) return;
+    wakeTimer = setTimeout(() => {
+      wakeTimer = undefined;
+      const started = IS_BENCH ? performance.now() : 0;
+      const stillFree = !asleep || isAliasFree();
+      if (IS_BENCH) recordBenchTask('wake look', started);
+      if (stillFree) return;
+      asleep = false;
+      complete = false;
+      dirtyKeys.clear();
+      hiddenKeys.clear();
+      roots.unshift(document);
+      scheduler.request();
+    }, WAKE_CHECK_MS);
   }
 
   /** A key inside another queued key is covered by that one's re-scan. */
@@ -340,6 +380,10 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
   }
 
   function queueMutationRecords(records: MutationRecord[]): void {
+    if (asleep) {
+      if (records.some((record) => !options.isOwnNode(record.target))) scheduleWakeCheck();
+      return;
+    }
     let touched = false;
     let removedAny = false;
     let attributeRecords: MutationRecord[] | undefined;
@@ -414,6 +458,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     destroy() {
       clearTimeout(firstSlice);
       clearTimeout(bareHostTimer);
+      clearTimeout(wakeTimer);
       bareHosts.clear();
       markStarted();
       observer.disconnect();

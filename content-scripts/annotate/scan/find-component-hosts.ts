@@ -43,6 +43,17 @@ function queryHyphenated(root: Element): ArrayLike<Element> {
   return elements;
 }
 
+/** True when `root` holds an element whose name has a hyphen (see COMPONENT_XPATH): one native look that stops at the first. */
+export function hasHyphenatedElement(root: Element): boolean {
+  const document = root.ownerDocument;
+  if (typeof document.evaluate !== 'function' || typeof XPathResult === 'undefined')
+    return queryHyphenated(root).length > 0;
+  return (
+    document.evaluate(COMPONENT_XPATH, root, null, XPathResult.FIRST_ORDERED_NODE_TYPE, null)
+      .singleNodeValue !== null
+  );
+}
+
 /**
  * Hands every custom element under `root` outside skipped content to `onShadowRoot` (its open
  * shadow root) or `onBareCustomElement` (none yet), with one query instead of a look at every

@@ -40,6 +40,25 @@ const found = (scan: { mentions: { entityId: string; start: number; end: number 
   scan.mentions.map(({ entityId, start, end }) => `${entityId}:${TEXT.slice(start, end)}`);
 
 describe('stored name list', () => {
+  it('carries the native first look: no for a page naming no one, maybe when it names someone or the look is damaged', () => {
+    const stored = buildStoredMatcher({ version: VERSION, bundled, prebuilt, packs });
+    const loaded = decodeStoredMatcher(stored, VERSION);
+    expect(loaded?.matcher.mayHaveMention?.('Farmers met at the market by the river.')).toBe(false);
+    expect(loaded?.matcher.mayHaveMention?.('Farmers met Sergey Lavrov by the river.')).toBe(true);
+    // A pack's names are looked for too.
+    expect(loaded?.matcher.mayHaveMention?.('Farmers met Aigerim Sadykova by the river.')).toBe(true);
+    expect(
+      decodeStoredMatcher(
+        buildStoredMatcher({ version: VERSION, bundled, prebuilt, packs: [] }),
+        VERSION,
+      )?.matcher.mayHaveMention?.('Farmers met Aigerim Sadykova by the river.'),
+    ).toBe(false);
+    for (const prefilter of [undefined, { strong: '(' }, 'damaged']) {
+      const damaged = decodeStoredMatcher(JSON.stringify({ ...JSON.parse(stored), prefilter }), VERSION);
+      expect(damaged?.matcher.mayHaveMention?.('Farmers met at the market by the river.')).toBe(true);
+    }
+  });
+
   it('without packs, finds on a page exactly what the full matcher finds', () => {
     const loaded = decodeStoredMatcher(
       buildStoredMatcher({ version: VERSION, bundled, prebuilt, packs: [] }),

@@ -32,7 +32,7 @@ let annotator: Annotator | undefined;
  * Starts an annotator on `html` with slices run by hand, and returns what it has marked and which
  * texts it scanned since the last look.
  */
-function annotate(html: string) {
+function annotate(html: string, withMatcher: (matcher: Matcher) => Matcher = (matcher) => matcher) {
   document.body.innerHTML = html;
   const scanned: string[] = [];
   const queued: (() => void)[] = [];
@@ -41,7 +41,7 @@ function annotate(html: string) {
     `${range.toString()} in ${range.startContainer.parentElement?.closest('[id]')?.id ?? ''}`;
   annotator = createAnnotator({
     document,
-    matcher: createNameMatcher(scanned),
+    matcher: withMatcher(createNameMatcher(scanned)),
     typeOf: () => 'place',
     onAdd: (record) => marked.add(describeMark(record.range)),
     onRemove: (record) => marked.delete(describeMark(record.range)),
@@ -80,6 +80,56 @@ afterEach(() => {
 // queues no mutation record, and it reports an empty old value as null. Real browsers are
 // covered by tests/e2e/revealed-content.test.ts.
 describe('create-annotator', () => {
+  describe('a page that names no one (matcher.mayHaveMention)', () => {
+    const looks: string[] = [];
+    const withLook = (matcher: Matcher): Matcher => ({
+      ...matcher,
+      mayHaveMention: (text) => {
+        looks.push(text);
+        return new RegExp(NAMES.join('|'), 'i').test(text);
+      },
+    });
+    const wakeUp = () => new Promise((done) => setTimeout(done, 300));
+
+    it('is read once and not walked, then marked whole once a change brings a name', async () => {
+      looks.length = 0;
+      const page = annotate('<p id="a">Talks went on.</p><p id="b">More talks.</p>', withLook);
+      await page.settle();
+      expect(annotator?.complete).toBe(true);
+      expect(page.takeScanned()).toEqual([]);
+      expect(looks).toHaveLength(1);
+      // A change without a name: read again (once), still nothing walked.
+      byId('b').append(' And more.');
+      await page.settle();
+      await wakeUp();
+      await page.settle();
+      expect(page.takeScanned()).toEqual([]);
+      expect(looks).toHaveLength(2);
+      const added = document.createElement('p');
+      added.id = 'c';
+      added.textContent = 'Then Kabul.';
+      document.body.append(added);
+      byId('a').append(' In Moscow.');
+      await page.settle();
+      expect(page.marks()).toEqual([]);
+      await wakeUp();
+      await page.settle();
+      expect(page.marks()).toEqual(['Kabul in c', 'Moscow in a']);
+      // Woken, the whole page was walked as on a fresh load, not only the changed blocks.
+      expect(page.takeScanned()).toContain('More talks. And more.');
+    });
+
+    it('is walked as before when it has custom elements, which may hold names in shadow trees', async () => {
+      looks.length = 0;
+      const page = annotate(
+        '<p id="a">Talks went on.</p><news-card id="n">More talks.</news-card>',
+        withLook,
+      );
+      await page.settle();
+      expect(page.takeScanned()).not.toEqual([]);
+    });
+  });
+
   describe('createAnnotator', () => {
     it('marks the names of content the page reveals after load', async () => {
       const page = annotate(`
