@@ -129,6 +129,19 @@ function readWords(bytes: Uint8Array, wordBytes: 2 | 4): Int16Array | Int32Array
   return words;
 }
 
+/**
+ * True when `data` has the length its counts call for, checked without decoding it: a cheap look
+ * for a truncated or replaced value before the automaton is decoded on first use.
+ */
+export function hasExpectedDataLength(serialized: SerializedAutomaton): boolean {
+  const { stateCount, classPairs, patternCount, data } = serialized;
+  if (![stateCount, classPairs, patternCount].every((count) => Number.isInteger(count) && count >= 0))
+    return false;
+  const words = classPairs * 2 + stateCount + 1 + Math.max(0, stateCount - 1) + 3 * stateCount + patternCount;
+  const bytes = words * (serialized.wordBytes === 4 ? 4 : 2);
+  return typeof data === 'string' && data.length === 4 * Math.ceil(bytes / 3);
+}
+
 export function deserializeAutomaton(serialized: SerializedAutomaton): Automaton {
   const { stateCount, classPairs, patternCount } = serialized;
   const words = readWords(fromBase64(serialized.data), serialized.wordBytes === 4 ? 4 : 2);

@@ -1,7 +1,11 @@
 import { ENTITY_TYPES, type EntityType } from '../store/types.ts';
 import { createMatcher, type Matcher } from './compile-matcher.ts';
 import { createPrefilter, type Prefilter, type SerializedPrefilter } from './prefilter.ts';
-import { deserializeAutomaton, type SerializedAutomaton } from './serialize-automaton.ts';
+import {
+  deserializeAutomaton,
+  hasExpectedDataLength,
+  type SerializedAutomaton,
+} from './serialize-automaton.ts';
 import { deserializePatternTable, type SerializedPatternTable } from './serialize-pattern-table.ts';
 
 /**
@@ -79,8 +83,22 @@ function isStoredMatcher(value: unknown, version: string): value is StoredMatche
 }
 
 /** A matcher that reports a damaged list once and finds nothing, rather than throwing into the page's tasks. */
-function guard(matcher: Matcher, onDamaged: () => void, prefilter: Prefilter | undefined): Matcher {
+function guard(build: () => Matcher, onDamaged: () => void, prefilter: Prefilter | undefined): Matcher {
   let reported = false;
+  let built: Matcher | undefined;
+  let broken: unknown;
+  /** Built on first use (see decodeStoredMatcher); a build that threw throws again at once. */
+  const matcher = (): Matcher => {
+    if (broken !== undefined) throw broken;
+    if (built) return built;
+    try {
+      built = build();
+      return built;
+    } catch (error) {
+      broken = error ?? new Error('The stored name list is damaged.');
+      throw broken;
+    }
+  };
   return {
     mayHaveMention(text) {
       try {
@@ -91,7 +109,7 @@ function guard(matcher: Matcher, onDamaged: () => void, prefilter: Prefilter | u
     },
     scanText(text) {
       try {
-        return matcher.scanText(text);
+        return matcher().scanText(text);
       } catch {
         if (!reported) {
           reported = true;
@@ -102,14 +120,14 @@ function guard(matcher: Matcher, onDamaged: () => void, prefilter: Prefilter | u
     },
     canJoin(before, after, spaced) {
       try {
-        return matcher.canJoin?.(before, after, spaced) ?? true;
+        return matcher().canJoin?.(before, after, spaced) ?? true;
       } catch {
         return true;
       }
     },
     findCandidates(text, onCandidate) {
       try {
-        matcher.findCandidates?.(text, onCandidate);
+        matcher().findCandidates?.(text, onCandidate);
       } catch {
         // The same damage makes every block's scan throw and report it; here the region is
         // simply walked, as if it had candidates.
@@ -122,8 +140,9 @@ function guard(matcher: Matcher, onDamaged: () => void, prefilter: Prefilter | u
 /**
  * The matcher in a stored value (or a background answer), or undefined when there is none, it is
  * from another build, or it is damaged: the caller then asks the background to build it again.
- * Damage the shape checks cannot see makes a scan throw; the matcher then calls `onDamaged`
- * (once) and finds nothing. Never throws.
+ * Damage the shape checks cannot see (in a record, or inside the automaton's data, which is
+ * decoded on first use) makes a scan throw; the matcher then calls `onDamaged` (once) and finds
+ * nothing. Never throws.
  */
 export function decodeStoredMatcher(
   raw: unknown,
@@ -145,16 +164,11 @@ export function decodeStoredMatcher(
         if (!(index >= 0 && index < records.length)) return undefined;
       }
     }
-    const automaton = deserializeAutomaton(value.automaton);
-    if (automaton.patternLength.length !== table.patterns.length) return undefined;
-    return {
-      entities: value.entities,
-      matcher: guard(
-        createMatcher(value.entities, table, automaton),
-        onDamaged,
-        createPrefilter(value.prefilter),
-      ),
-    };
+    if (!hasExpectedDataLength(value.automaton)) return undefined;
+    // Decoded on the first scan, not here: a page the prefilter finds naming no one never needs
+    // it (its base64 decode was 1-5 ms of every such page's start, bench build, Chromium 156).
+    const build = () => createMatcher(value.entities, table, deserializeAutomaton(value.automaton));
+    return { entities: value.entities, matcher: guard(build, onDamaged, createPrefilter(value.prefilter)) };
   } catch {
     return undefined;
   }

@@ -166,4 +166,23 @@ describe('stored name list', () => {
     expect(loaded?.matcher.scanText('nothing to see here').mentions).toEqual([]);
     expect(reports).toBe(1);
   });
+
+  it('decodes the automaton on first use, and a damaged one finds nothing and reports once', () => {
+    const good = JSON.parse(buildStoredMatcher({ version: VERSION, bundled, prebuilt, packs }));
+    good.automaton.data = '*'.repeat(good.automaton.data.length);
+    let reports = 0;
+    const loaded = decodeStoredMatcher(JSON.stringify(good), VERSION, () => reports++);
+    expect(loaded).toBeDefined();
+    // The first look needs no automaton: it still tells a page naming no one from one naming someone.
+    expect(loaded?.matcher.mayHaveMention?.('Farmers met at the market.')).toBe(false);
+    expect(loaded?.matcher.mayHaveMention?.('Farmers met Sergey Lavrov.')).toBe(true);
+    expect(reports).toBe(0);
+    expect(loaded?.matcher.scanText(TEXT)).toEqual({ mentions: [], confirmedIds: [] });
+    expect(loaded?.matcher.scanText(TEXT)).toEqual({ mentions: [], confirmedIds: [] });
+    expect(reports).toBe(1);
+    // A region it cannot judge is walked, as if it held a candidate.
+    const candidates: number[][] = [];
+    loaded?.matcher.findCandidates?.(TEXT, (start, end) => candidates.push([start, end]));
+    expect(candidates).toEqual([[0, TEXT.length]]);
+  });
 });
