@@ -48,4 +48,6 @@ export interface Matcher {
    * together), judged in native code (prefilter.ts): a page naming no one is then not walked.
    */
   mayHaveMention?(text: string): boolean;
+  /** False only when `text` holds no alias at all, unconfirmed weak ones included (see mayHaveMention). */
+  mayHaveAlias?(text: string): boolean;
 }

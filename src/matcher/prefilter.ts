@@ -56,6 +56,8 @@ export interface SerializedWeakEntity {
 export interface Prefilter {
   /** False only when the matcher would find no mention in `text`. */
   mayHaveMention(text: string): boolean;
+  /** False only when `text` holds no alias at all, weak ones unconfirmed included. */
+  mayHaveAlias(text: string): boolean;
 }
 
 /** Marks and invisible characters: what the matcher drops (KIND_MARK, KIND_IGNORABLE). */
@@ -314,7 +316,19 @@ export function createPrefilter(serialized: unknown): Prefilter | undefined {
   } catch {
     return undefined;
   }
+  const weakAny = (view: string, look: WeakLook | undefined): boolean => {
+    if (!look) return false;
+    look.any.lastIndex = 0;
+    return look.any.test(view);
+  };
   return {
+    mayHaveAlias(text) {
+      if (unsafe?.test(text)) return true;
+      const kept = viewKeepingCase(text);
+      const folded = kept.toLowerCase();
+      if (strong?.test(folded) || strongStrict?.test(kept)) return true;
+      return weakAny(folded, weakFolded) || weakAny(kept, weakStrict);
+    },
     mayHaveMention(text) {
       if (unsafe?.test(text)) return true;
       const kept = viewKeepingCase(text);

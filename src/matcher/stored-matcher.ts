@@ -107,6 +107,13 @@ function guard(build: () => Matcher, onDamaged: () => void, prefilter: Prefilter
         return true;
       }
     },
+    mayHaveAlias(text) {
+      try {
+        return prefilter?.mayHaveAlias(text) ?? true;
+      } catch {
+        return true;
+      }
+    },
     scanText(text) {
       try {
         return matcher().scanText(text);

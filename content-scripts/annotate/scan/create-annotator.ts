@@ -1,7 +1,7 @@
 import type { Matcher, Mention } from '../../../src/matcher/compile-matcher.ts';
 import type { EntityType } from '../../../src/store/types.ts';
 import { findBlockElement, isBetweenInlineContent, isInlineElement } from './find-block-element.ts';
-import { hasHyphenatedElement } from './find-component-hosts.ts';
+import { isPageUnnamed } from './is-page-unnamed.ts';
 import { listSkipChanges } from './list-skip-changes.ts';
 import { mapOffsetsToRange } from './map-offsets-to-range.ts';
 import { createMentionStore, type MentionRecord, type MentionStore } from './mention-store.ts';
@@ -93,11 +93,11 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
   const hiddenKeys = new Set<Node>();
   let walker: BlockWalker | undefined;
   /**
-   * Set when the first pass found that the page's text, read at once, can hold no alias
-   * (matcher.mayHaveMention, a native look) and the page has no custom elements: nothing is walked
-   * and nothing is registered. Context words are not looked for either; they only confirm a
-   * mention. A change to the page while asleep reads it again (at most once per WAKE_CHECK_MS);
-   * when a name may now be there, the first pass runs over the whole page as on a fresh load.
+   * Set when the first pass found that no mention can be on the page (isPageUnnamed: the
+   * matcher's native look at its text read at once): nothing is walked and nothing is registered.
+   * Context words are not looked for either; they only confirm a mention. A change to the page
+   * while asleep reads it again (at most once per WAKE_CHECK_MS); when a name may now be there,
+   * the first pass runs over the whole page as on a fresh load.
    */
   let asleep = false;
   let wakeTimer: ReturnType<typeof setTimeout> | undefined;
@@ -267,11 +267,10 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     return createBlockWalker(root, queueShadowRoot, noteBareHost);
   }
 
-  /** True when no alias can be in the page (see `asleep`); false when the matcher cannot tell. */
+  /** True when no mention can be on the page (see `asleep`); false when the matcher cannot tell. */
   function isAliasFree(): boolean {
     const page = document.documentElement;
-    if (!page || !matcher.mayHaveMention) return false;
-    return !hasHyphenatedElement(page) && !matcher.mayHaveMention(page.textContent ?? '');
+    return page !== null && isPageUnnamed(page, matcher);
   }
 
   function scheduleWakeCheck(): void {

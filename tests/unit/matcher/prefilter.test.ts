@@ -53,6 +53,9 @@ describe('prefilter: the native first look for aliases', () => {
     // Confirmed by a context word of its own entity only: a foreign minister confirms Lavrov, not the UN.
     expect(pageMentions('The Security Council heard the foreign minister.')).toEqual([]);
     expect(mayHaveMention('The Security Council heard the foreign minister.')).toBe(false);
+    // Around a script inside a name the confirmation may be anywhere: any alias counts there.
+    expect(prefilter?.mayHaveAlias('The Security Council met.')).toBe(true);
+    expect(prefilter?.mayHaveAlias('The envoy spoke of sanctions.')).toBe(false);
   });
 
   it('says maybe for every alias of the store, in any case, split by invisible characters or element boundaries', () => {

@@ -88,6 +88,7 @@ describe('create-annotator', () => {
         looks.push(text);
         return new RegExp(NAMES.join('|'), 'i').test(text);
       },
+      mayHaveAlias: (text) => new RegExp(NAMES.join('|'), 'i').test(text),
     });
     const wakeUp = () => new Promise((done) => setTimeout(done, 300));
 
