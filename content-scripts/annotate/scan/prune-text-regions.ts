@@ -92,6 +92,8 @@ export function createPrunedWalker(
   onShadowRoot: (shadowRoot: ShadowRoot) => void,
   onBareCustomElement: (element: Element) => void,
   canJoin?: CanJoin,
+  /** What the caller already read of the root: its element count, and its text when read at once. */
+  known?: { elements: number; text?: string },
 ): BlockWalker {
   let visited = 0;
   let inner: BlockWalker | undefined;
@@ -239,14 +241,14 @@ export function createPrunedWalker(
     // Every node costs the full walk a visit and the pruned pass none, while the pruned pass
     // pays a fixed start (reading the text, two queries): below MIN_PRUNED_ELEMENTS the full
     // walk cost less here; above MAX_PRUNED_ELEMENTS the count alone nears a long task.
-    const elements = root.getElementsByTagName('*').length;
+    const elements = known?.elements ?? root.getElementsByTagName('*').length;
     rootElements = elements;
     if (elements < MIN_PRUNED_ELEMENTS || elements > MAX_PRUNED_ELEMENTS) {
       walkRootWhole();
       return;
     }
     if (elements <= READ_LIMITS.atOnceElements) {
-      startFromText(root.textContent ?? '');
+      startFromText(known?.text ?? root.textContent ?? '');
       return;
     }
     unread.push({ node: root, elements });
