@@ -163,6 +163,12 @@ function toSource(form: string): string | undefined {
   return words.map(escapeWord).join(SEPARATOR);
 }
 
+/**
+ * Past this many characters of expressions (the bundled store needs about 10,000) compiling them
+ * on every page would cost more than the look saves; pages are then scanned as before.
+ */
+const MAX_SOURCE_CHARS = 65_536;
+
 /** Drops forms that hold another form of the list: the shorter one is found wherever the longer is. */
 function minimalForms(forms: Iterable<string>): string[] {
   const sorted = [...new Set(forms)].sort((a, b) => a.length - b.length || (a < b ? -1 : 1));
@@ -234,7 +240,12 @@ export function buildPrefilter(
     })),
     unsafe,
   };
-  return writable ? built : undefined;
+  const size = [
+    built.strong,
+    built.strongStrict,
+    ...built.weak.flatMap((entity) => Object.values(entity)),
+  ].reduce((sum, source) => sum + source.length, 0);
+  return writable && size <= MAX_SOURCE_CHARS ? built : undefined;
 }
 
 const isString = (value: unknown): value is string => typeof value === 'string';

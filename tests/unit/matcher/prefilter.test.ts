@@ -164,6 +164,18 @@ describe('prefilter: the native first look for aliases', () => {
     expect(found).toBeGreaterThan(500);
   });
 
+  it('is left out for a list so large that compiling it on every page would cost more than it saves', () => {
+    const many = compilePatterns(
+      Array.from({ length: 5_000 }, (_, index) => ({
+        id: `e${index}`,
+        type: 'person' as const,
+        aliases: [{ text: `Person Number ${index} Of Many`, strength: 'strong' as const }],
+      })),
+    );
+    expect(buildPrefilter(many.patterns, many.recordsOf, many.records, unsafe)).toBeUndefined();
+    expect(buildPrefilter(table.patterns, table.recordsOf, table.records, unsafe)).toBeDefined();
+  });
+
   it('is absent, not wrong, when a stored one is damaged: every page is then scanned', () => {
     expect(serialized).toBeDefined();
     expect(createPrefilter(undefined)).toBeUndefined();
