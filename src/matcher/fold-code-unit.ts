@@ -61,6 +61,9 @@ const PUNCTUATION_FOLDS = new Map<number, number>([
   [0x0643, 0x06a9],
 ]);
 
+/** The code units foldPunctuation replaces. */
+export const PUNCTUATION_FOLDED_UNITS: readonly number[] = [...PUNCTUATION_FOLDS.keys()];
+
 /** The one-unit replacement for apostrophe, dash and Arabic letter variants, or the unit itself. */
 export function foldPunctuation(unit: number): number {
   return PUNCTUATION_FOLDS.get(unit) ?? unit;

@@ -4,10 +4,12 @@ import {
   FOLDED_UNIT_TABLE,
   findExpansion,
   foldCodePoint,
+  foldPunctuation,
   KIND_EXPAND,
   KIND_HIGH_SURROGATE,
   KIND_SINGLE,
   KIND_SPACE,
+  PUNCTUATION_FOLDED_UNITS,
 } from './fold-code-unit.ts';
 import { makeStrictForm } from './make-strict-form.ts';
 
@@ -62,16 +64,27 @@ export interface Prefilter {
 
 /** Marks and invisible characters: what the matcher drops (KIND_MARK, KIND_IGNORABLE). */
 const DROPPED = /[\p{Mn}\p{Me}\p{Default_Ignorable_Code_Point}\u0640]+/gu;
-/** The one-unit folds of fold-code-unit.ts's PUNCTUATION_FOLDS. */
-const PUNCTUATION =
-  /[\u2018\u2019\u02bc\u02bb`\u00b4\u2032\uff07\u2010-\u2015\u2212\ufe58\ufe63\uff0d\u064a\u0649\u0643]/g;
-const PUNCTUATION_TO: Record<string, string> = {
-  '\u064a': '\u06cc',
-  '\u0649': '\u06cc',
-  '\u0643': '\u06a9',
-};
+const hex = (unit: number): string => `\\u${unit.toString(16).padStart(4, '0')}`;
+
+function toClass(sorted: readonly number[]): string {
+  let out = '';
+  for (let at = 0; at < sorted.length; ) {
+    const from = sorted[at] as number;
+    let to = from;
+    while (sorted[at + 1] === to + 1) {
+      to++;
+      at++;
+    }
+    at++;
+    out += to === from ? hex(from) : to === from + 1 ? hex(from) + hex(to) : `${hex(from)}-${hex(to)}`;
+  }
+  return `[${out}]`;
+}
+
+/** The units foldPunctuation replaces (apostrophes, dashes, Arabic letter variants). */
+const PUNCTUATION = new RegExp(toClass([...PUNCTUATION_FOLDED_UNITS].sort((x, y) => x - y)), 'g');
 const foldPunctuationChar = (char: string): string =>
-  PUNCTUATION_TO[char] ?? (/[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]/.test(char) ? '-' : "'");
+  String.fromCharCode(foldPunctuation(char.charCodeAt(0)));
 /** Any character outside ASCII: text without one needs none of the native passes but the lowercasing. */
 const NON_ASCII = /[^\0-\x7f]/;
 
@@ -131,23 +144,6 @@ export function findUnsafeUnits(): string {
     }
   }
   return toClass([...units].sort((a, b) => a - b));
-}
-
-const hex = (unit: number): string => `\\u${unit.toString(16).padStart(4, '0')}`;
-
-function toClass(sorted: readonly number[]): string {
-  let out = '';
-  for (let at = 0; at < sorted.length; ) {
-    const from = sorted[at] as number;
-    let to = from;
-    while (sorted[at + 1] === to + 1) {
-      to++;
-      at++;
-    }
-    at++;
-    out += to === from ? hex(from) : to === from + 1 ? hex(from) + hex(to) : `${hex(from)}-${hex(to)}`;
-  }
-  return `[${out}]`;
 }
 
 const escapeWord = (word: string): string => word.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');

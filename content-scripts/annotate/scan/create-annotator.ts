@@ -252,14 +252,12 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     if (!root) return undefined;
     const page = document.documentElement;
     if (root !== document || !page) return createBlockWalker(root, queueShadowRoot, noteBareHost);
-    // The page itself, where most text is. Up to the pruned pass's one-call read, its text is read
-    // once here, for the first look and then for the pruned pass; a larger page is read in pieces
-    // there (one read of the 5 MB page's text took 19-26 ms) and gets no first look.
+    // The page itself, where most text is: read once here, for the first look and then for the
+    // pruned pass (see readPage).
     const findCandidates = matcher.findCandidates?.bind(matcher);
     if (!findCandidates && !matcher.mayHaveMention)
       return createBlockWalker(root, queueShadowRoot, noteBareHost);
-    const elements = page.getElementsByTagName('*').length;
-    const text = elements <= READ_LIMITS.atOnceElements ? (page.textContent ?? '') : undefined;
+    const { elements, text } = readPage(page);
     if (text !== undefined && isPageUnnamed(page, matcher, text)) {
       asleep = true;
       return nextWalker();
@@ -280,11 +278,21 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     return createBlockWalker(root, queueShadowRoot, noteBareHost);
   }
 
+  /**
+   * The page's element count and, up to the pruned pass's one-call read, its text: a larger page
+   * is read in pieces by that pass (one read of the 5 MB page's text took 19-26 ms) and gets no
+   * first look.
+   */
+  function readPage(page: Element): { elements: number; text: string | undefined } {
+    const elements = page.getElementsByTagName('*').length;
+    return { elements, text: elements <= READ_LIMITS.atOnceElements ? (page.textContent ?? '') : undefined };
+  }
+
   /** True when no mention can be on the page (see `asleep`); false when the matcher cannot tell. */
   function isAliasFree(): boolean {
     const page = document.documentElement;
-    if (!page || page.getElementsByTagName('*').length > READ_LIMITS.atOnceElements) return false;
-    return isPageUnnamed(page, matcher);
+    const text = page ? readPage(page).text : undefined;
+    return page !== null && text !== undefined && isPageUnnamed(page, matcher, text);
   }
 
   function scheduleWakeCheck(): void {
