@@ -110,6 +110,8 @@ const viewOfRun = (run: string): string =>
  * curly quotes costs one search for them, not a decomposition of its whole text. With `unsafe`
  * (which matches no ASCII), undefined when a run holds a code unit it matches.
  */
+export function viewKeepingCase(text: string): string;
+export function viewKeepingCase(text: string, unsafe: RegExp | undefined): string | undefined;
 export function viewKeepingCase(text: string, unsafe?: RegExp): string | undefined {
   SPECIAL_RUN.lastIndex = 0;
   let match = SPECIAL_RUN.exec(text);
@@ -145,7 +147,7 @@ const isSpaces = (text: string): boolean => /^[\s\p{Cc}\p{Zs}\p{Zl}\p{Zp}\u0085]
 
 /** True when the native views of `char` read as the matcher's fold and strict form of it. */
 function isSafe(char: string): boolean {
-  const kept = viewKeepingCase(char) as string;
+  const kept = viewKeepingCase(char);
   const folded = foldOf(char);
   // Whitespace: the matcher reads one space, the view the characters themselves; no word holds either.
   if (folded === ' ') return isSpaces(kept);
@@ -347,9 +349,10 @@ function isWeakConfirmed(
   view: string,
   folded: string,
   confirm: readonly (RegExp | undefined)[],
-  judged: Set<number>,
 ): boolean {
   if (!look) return false;
+  /** Entities whose weak alias was found and whose context words were looked for. */
+  const judged = new Set<number>();
   const { any, each } = look;
   any.lastIndex = 0;
   for (let match = any.exec(view); match; match = any.exec(view)) {
@@ -424,8 +427,8 @@ export function createPrefilter(serialized: unknown): Prefilter | undefined {
       if (views === true) return true;
       const { kept, folded } = views;
       return (
-        isWeakConfirmed(weakFolded, folded, folded, confirm, new Set()) ||
-        isWeakConfirmed(weakStrict, kept, folded, confirm, new Set())
+        isWeakConfirmed(weakFolded, folded, folded, confirm) ||
+        isWeakConfirmed(weakStrict, kept, folded, confirm)
       );
     },
   };
