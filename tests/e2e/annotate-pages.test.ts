@@ -406,6 +406,41 @@ describe.each(BROWSERS)('annotation in $name', ({ name, launch }) => {
     expect(await readHighlightedTexts(page)).toContain('Moscow');
   });
 
+  it('marks the names of a long page, not those in the scripts of its head, and names a page put beside its body', async () => {
+    // The first look and the pruned pass read the body alone when the head is all that is beside
+    // it (content-scripts/annotate/scan/find-page-root.ts).
+    const people = Array.from({ length: 40 }, () => '"Vladimir Putin", "Taliban", "Kabul"').join(', ');
+    const sections = writeNoteSections();
+    sections[30] += '<p>Drills near the border with <i>Tajik</i>istan.</p>';
+    server.route(
+      '/head-scripts.html',
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Notes</title>
+      <script type="application/ld+json">{"about": [${people}]}</script></head><body>${sections.join('')}</body></html>`,
+    );
+    await page.goto(`${server.origin}/head-scripts.html`);
+    expect(await waitFor(async () => (await readHighlightedTexts(page)).length > 0, 8_000)).toBe(true);
+    await sleep(300);
+    expect(await readHighlightedTexts(page)).toEqual(['Tajikistan']);
+
+    // The page's own script puts content beside the body before we start: an element, or text.
+    const beside = {
+      element: `const aside = document.createElement('aside'); aside.textContent = 'Talks in Kabul.'; document.documentElement.append(aside);`,
+      text: `document.documentElement.append('Talks in Kabul.');`,
+    };
+    for (const [kind, script] of Object.entries(beside)) {
+      server.route(
+        `/beside-body-${kind}.html`,
+        `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Notes</title></head><body>${filler(1)}<script>${script}</script></body></html>`,
+      );
+      await page.goto(`${server.origin}/beside-body-${kind}.html`);
+      expect(
+        await waitFor(async () => (await readHighlightedTexts(page)).length > 0, 5_000),
+        `a name in ${kind} beside the body`,
+      ).toBe(true);
+      expect(await readHighlightedTexts(page)).toEqual(['Kabul']);
+    }
+  });
+
   it('reads a page served as XHTML like an HTML one: names across inline tags, nothing in code or fields', async () => {
     // In XML documents tagName keeps the source's case ("b", "script"), not upper case.
     await load('xhtml-article.xhtml');

@@ -1,6 +1,7 @@
 import type { Matcher, Mention } from '../../../src/matcher/compile-matcher.ts';
 import type { EntityType } from '../../../src/store/types.ts';
 import { findBlockElement, isBetweenInlineContent, isInlineElement } from './find-block-element.ts';
+import { findPageRoot } from './find-page-root.ts';
 import { isPageUnnamed } from './is-page-unnamed.ts';
 import { listSkipChanges } from './list-skip-changes.ts';
 import { mapOffsetsToRange } from './map-offsets-to-range.ts';
@@ -250,10 +251,11 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     if (dirty) return dirty;
     const root = roots.shift();
     if (!root) return undefined;
-    const page = document.documentElement;
-    if (root !== document || !page) return createBlockWalker(root, queueShadowRoot, noteBareHost);
-    // The page itself, where most text is: read once here, for the first look and then for the
-    // pruned pass (see readPage).
+    const page = root === document ? findPageRoot(document) : null;
+    if (!page) return createBlockWalker(root, queueShadowRoot, noteBareHost);
+    // The page itself, where most text is (its body, without the head's scripts, when nothing
+    // else is beside them): read once here, for the first look and then for the pruned pass
+    // (see readPage).
     const findCandidates = matcher.findCandidates?.bind(matcher);
     if (!findCandidates && !matcher.mayHaveMention)
       return createBlockWalker(root, queueShadowRoot, noteBareHost);
@@ -290,7 +292,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
 
   /** True when no mention can be on the page (see `asleep`); false when the matcher cannot tell. */
   function isAliasFree(): boolean {
-    const page = document.documentElement;
+    const page = findPageRoot(document);
     const text = page ? readPage(page).text : undefined;
     return page !== null && text !== undefined && isPageUnnamed(page, matcher, text);
   }
