@@ -4,7 +4,7 @@ import { compilePatterns, type PatternRecord, type PatternTable } from './compil
 import { createNormalizeBuffer, foldAndScan, type MatchSink, type NormalizeBuffer } from './fold-and-scan.ts';
 import { classifyCodeUnit, FOLDED_UNIT_TABLE, KIND_SINGLE, KIND_SPACE } from './fold-code-unit.ts';
 import { isWordUnitAt } from './is-word-unit-at.ts';
-import type { BlockScan, MatchableEntity, Matcher, Mention } from './matcher-types.ts';
+import type { BlockScan, MatchableEntity, Matcher, Mention, OnCandidate } from './matcher-types.ts';
 import { isIgnorableCodeUnit } from './normalize-text.ts';
 import { type Candidate, selectMentions } from './select-mentions.ts';
 import { hasAliasForm, verifyAliasMatch } from './verify-alias-match.ts';
@@ -167,14 +167,18 @@ export function createMatcher(
     anyEnd.push(end);
   };
 
-  /** Whether a pattern occurrence could count in some block: a context word, or an alias in its exact form. */
-  const isCandidate = (pattern: number, start: number, end: number): boolean => {
+  /**
+   * Hands over each way a pattern occurrence could count in some block: a context word, or an
+   * alias in its exact form (see Matcher.findCandidates).
+   */
+  const reportCandidate = (pattern: number, start: number, end: number, onCandidate: OnCandidate): void => {
     for (const index of recordsOf[pattern] as number[]) {
       const record = records[index] as PatternRecord;
-      if (record.kind === 'context') return true;
-      if (record.kind === 'alias' && hasAliasForm(record, text, start, end)) return true;
+      if (record.kind === 'context')
+        onCandidate(start, end, 'context', entities[record.entityIndex]?.id ?? '');
+      else if (record.kind === 'alias' && hasAliasForm(record, text, start, end))
+        onCandidate(start, end, record.strength, record.entityId);
     }
-    return false;
   };
 
   // The seam table (build-seam-table.ts): shipped with the automaton, or built on the first
@@ -234,7 +238,7 @@ export function createMatcher(
       const isSpaced = spaced || last.spaced || first.spaced;
       return hasSeam(seamTable, automaton.stride, lastClass, firstClass, isSpaced);
     },
-    findCandidates(pageText: string, onCandidate: (start: number, end: number) => void): void {
+    findCandidates(pageText: string, onCandidate: OnCandidate): void {
       text = pageText;
       anyPattern.length = 0;
       anyEnd.length = 0;
@@ -248,7 +252,7 @@ export function createMatcher(
         const end = anyEnd[h] as number;
         const start = buffer.toOriginal[end - (patternLength[pattern] as number)] as number;
         const originalEnd = mapEnd(end, start);
-        if (isCandidate(pattern, start, originalEnd)) onCandidate(start, originalEnd);
+        reportCandidate(pattern, start, originalEnd, onCandidate);
       }
       anyPattern.length = 0;
       anyEnd.length = 0;

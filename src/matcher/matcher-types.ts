@@ -22,6 +22,9 @@ export interface BlockScan {
   confirmedIds: string[];
 }
 
+export type CandidateRole = 'strong' | 'weak' | 'context';
+export type OnCandidate = (start: number, end: number, role?: CandidateRole, entityId?: string) => void;
+
 export interface Matcher {
   /** Scan one block of page text. Pure; reusable for every block of a page. */
   scanText(text: string): BlockScan;
@@ -32,8 +35,14 @@ export interface Matcher {
    * boundaries, ALL-CAPS runs or exclusions are checked, as the characters around a candidate
    * may belong to another block. Lets the content script skip the parts of a page with none
    * (prune-text-regions.ts); a matcher without it has every part walked.
+   *
+   * `role` and `entityId` say what the candidate can do, once per meaning of it (so a place can
+   * be handed over more than once): 'strong', a strong alias (a mention alone, which also
+   * confirms its entity); 'weak', a weak alias (a mention only where its entity is confirmed);
+   * 'context', a context word (confirms its entity, and so matters only where a weak alias of it
+   * is). Without a role the candidate counts alone.
    */
-  findCandidates?(text: string, onCandidate: (start: number, end: number) => void): void;
+  findCandidates?(text: string, onCandidate: OnCandidate): void;
   /**
    * False when no candidate (see findCandidates) can run from the end of `before` into the start
    * of `after`, judged by the one character on each side of the seam and the whitespace between:

@@ -259,6 +259,44 @@ describe.each(BROWSERS)('annotation in $name', ({ name, launch }) => {
     );
   });
 
+  it('marks the names in a few rows of a long table and list, and the weak names there once the page confirms them', async () => {
+    // Over 64 children and few candidates: the first pass finds their rows by measuring runs of
+    // rows (prune-text-regions.ts, findSparseRegions). "Sheikh Delawar" is a weak name that
+    // nothing confirms until the page adds "Mawlawi".
+    const rows = Array.from({ length: 1_200 }, (_, index) => {
+      if (index === 400) return '<tr><td>Trade</td><td>sent to Moscow</td></tr>';
+      if (index === 900) return '<tr><td>Visit</td><td><a href="#v">Sergey Lavrov</a> watched</td></tr>';
+      if (index % 300 === 150) return `<tr><td>Note ${index}</td><td>Sheikh Delawar wrote</td></tr>`;
+      return `<tr><td>Team ${index}</td><td>signed a forward from Delaware</td></tr>`;
+    }).join('');
+    const items = Array.from({ length: 600 }, (_, index) =>
+      index === 300 ? '<li>Report from <b>Tajik</b>istan.</li>' : `<li>Reference ${index}, lorem ipsum.</li>`,
+    ).join('');
+    server.route(
+      '/long-table.html',
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Transactions</title></head>
+      <body><h1>Transactions</h1><table><tbody>${rows}</tbody></table><ol>${items}</ol></body></html>`,
+    );
+    await page.goto(`${server.origin}/long-table.html`);
+    expect(await waitFor(async () => (await readHighlightedTexts(page)).length >= 3, 8_000)).toBe(true);
+    await sleep(300);
+    expect((await readHighlightedTexts(page)).sort()).toEqual(['Moscow', 'Sergey Lavrov', 'Tajikistan']);
+    await page.evaluate(`() => document.body.insertAdjacentHTML('beforeend', '<p>Mawlawi spoke.</p>')`);
+    expect(
+      await waitFor(async () => (await readHighlightedTexts(page)).length >= 7, 5_000),
+      'the weak names marked once confirmed',
+    ).toBe(true);
+    expect((await readHighlightedTexts(page)).sort()).toEqual([
+      'Moscow',
+      'Sergey Lavrov',
+      'Sheikh Delawar',
+      'Sheikh Delawar',
+      'Sheikh Delawar',
+      'Sheikh Delawar',
+      'Tajikistan',
+    ]);
+  });
+
   it('marks every name of a page of thousands of elements whose top keeps growing while it is read', async () => {
     // The first pass finds where names can be in the text it read at its start; text the page adds
     // above them later moves them. Each name opens its section, so any growth above it puts its old

@@ -1,12 +1,13 @@
 import type { Matcher, Mention } from '../../../src/matcher/compile-matcher.ts';
 import type { EntityType } from '../../../src/store/types.ts';
 import { findBlockElement, isBetweenInlineContent, isInlineElement } from './find-block-element.ts';
+import { hasHyphenatedElement } from './find-component-hosts.ts';
 import { findPageRoot } from './find-page-root.ts';
 import { isPageUnnamed } from './is-page-unnamed.ts';
 import { listSkipChanges } from './list-skip-changes.ts';
 import { mapOffsetsToRange } from './map-offsets-to-range.ts';
 import { createMentionStore, type MentionRecord, type MentionStore } from './mention-store.ts';
-import { createPrunedWalker, READ_LIMITS } from './prune-text-regions.ts';
+import { createPrunedWalker, READ_LIMITS, type SetAside } from './prune-text-regions.ts';
 import { IS_BENCH, markBenchOnce, recordBenchTask } from './record-bench-task.ts';
 import { createSliceScheduler, type SchedulerOptions } from './schedule-slices.ts';
 import { isInsideSkippedElement, isShadowRoot, SKIP_ATTRIBUTES } from './should-skip-element.ts';
@@ -103,6 +104,8 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
   let asleep = false;
   let wakeTimer: ReturnType<typeof setTimeout> | undefined;
   let inProgress: BlockInProgress | undefined;
+  /** What the page's pruned first pass set aside, and the root it read; undefined once the page was walked whole. */
+  let setAside: (SetAside & { page: Element }) | undefined;
   let complete = false;
   let changed = false;
   let lastChangeReport = Number.NEGATIVE_INFINITY;
@@ -219,6 +222,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
         confirmedIds.add(id);
         releaseWeak(id);
       }
+      if (setAside?.unconfirmed.has(id)) walkPageWhole();
     }
     for (const mention of scan.mentions) {
       if (mention.start >= end - offset) break; // belongs to the next window
@@ -226,6 +230,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
       // The page-level decision on weak aliases (see src/matcher/resolve-weak-mentions.ts) is made here:
       // a weak mention waits until its entity is confirmed anywhere on the page.
       if (mention.strength === 'weak' && !confirmedIds.has(mention.entityId)) {
+        if (setAside?.unneeded.has(mention.entityId)) walkPageWhole();
         pendingWeak.push({ mention: shifted, block });
       } else {
         register(block, shifted);
@@ -233,6 +238,19 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     }
     progress.offset = end;
     return !last;
+  }
+
+  /**
+   * The pruned pass set an entity aside (see SetAside in prune-text-regions.ts) and a scan has
+   * just shown it matters: the page is walked whole once this pass is over, as a re-scan of its
+   * root, which finds every weak mention and confirmation the pass did not look at.
+   */
+  function walkPageWhole(): void {
+    const { page } = setAside ?? {};
+    setAside = undefined;
+    if (!page?.isConnected) return;
+    dirtyKeys.add(page);
+    complete = false;
   }
 
   function releaseWeak(entityId: string): void {
@@ -260,23 +278,26 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     if (!findCandidates && !matcher.mayHaveMention)
       return createBlockWalker(root, queueShadowRoot, noteBareHost);
     const { elements, text } = readPage(page);
-    if (text !== undefined && isPageUnnamed(page, matcher, text)) {
+    // Asked once for the look and the pruned pass (one query over the page, 2-4 ms on the
+    // 38,000-element table); a page read in pieces finds them piece by piece.
+    const hasComponents = text === undefined ? undefined : hasHyphenatedElement(page);
+    if (text !== undefined && isPageUnnamed(page, matcher, text, hasComponents)) {
       asleep = true;
       return nextWalker();
     }
     // Its first pass goes only where a name can be.
-    if (findCandidates)
-      return createPrunedWalker(
+    if (findCandidates) {
+      const pruned = createPrunedWalker(
         page,
         findCandidates,
         queueShadowRoot,
         noteBareHost,
         matcher.canJoin?.bind(matcher),
-        {
-          elements,
-          text,
-        },
+        { elements, text, hasComponents },
       );
+      setAside = { ...pruned.setAside, page };
+      return pruned;
+    }
     return createBlockWalker(root, queueShadowRoot, noteBareHost);
   }
 

@@ -14,11 +14,17 @@ const LONG_CODE_CHARS = 256;
  * or drawing sits inside a name (the walk leaves their text out and joins what is around them),
  * and there are no custom elements, whose shadow trees the text read at once does not hold.
  * A line break needs no look: read at once it is nothing, and a pattern's space matches nothing.
- * False whenever the matcher has no such look. `raw`: the root's textContent, when the caller has it.
+ * False whenever the matcher has no such look. `raw`: the root's textContent, and `hasComponents`:
+ * whether it holds a custom element (hasHyphenatedElement), when the caller has them.
  */
-export function isPageUnnamed(root: Element, matcher: Matcher, raw = root.textContent ?? ''): boolean {
+export function isPageUnnamed(
+  root: Element,
+  matcher: Matcher,
+  raw = root.textContent ?? '',
+  hasComponents = hasHyphenatedElement(root),
+): boolean {
   const { mayHaveMention, mayHaveAlias } = matcher;
-  if (!mayHaveMention || !mayHaveAlias || hasHyphenatedElement(root)) return false;
+  if (!mayHaveMention || !mayHaveAlias || hasComponents) return false;
   const found = root.querySelectorAll('script,style,svg');
   const joints: Element[] = [];
   const pieces: string[] = [];

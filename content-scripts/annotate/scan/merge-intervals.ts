@@ -5,7 +5,7 @@ export interface Intervals {
 }
 
 /** Index of the first interval whose end is after `at`. */
-function findFirstEndingAfter(intervals: Intervals, at: number): number {
+export function findFirstEndingAfter(intervals: Intervals, at: number): number {
   let low = 0;
   let high = intervals.ends.length;
   while (low < high) {

@@ -1,8 +1,15 @@
+import type { CandidateRole } from '../../../src/matcher/matcher-types.ts';
 import { findBlockElement, isInlineElement } from './find-block-element.ts';
 import { findComponentHosts, visitComponentHost } from './find-component-hosts.ts';
 import { findLargestElement } from './find-largest-element.ts';
 import { type CanJoin, type FindCandidates, isJunctionOfCandidate } from './is-junction-of-candidate.ts';
-import { type Intervals, isIntersecting, measureCovered, mergeIntervals } from './merge-intervals.ts';
+import {
+  findFirstEndingAfter,
+  type Intervals,
+  isIntersecting,
+  measureCovered,
+  mergeIntervals,
+} from './merge-intervals.ts';
 import { shouldSkipElement } from './should-skip-element.ts';
 import { type BlockWalker, createBlockWalker, type TextBlock } from './walk-text-blocks.ts';
 
@@ -55,8 +62,28 @@ const SCAN_OVERLAP = 256;
  */
 const DENSE_CHARS_PER_CANDIDATE = 256;
 const DENSITY_SAMPLE_CHARS = 65_536;
+/**
+ * A region with at least this many children, and at least SPARSE_CHILDREN_PER_HIT of them per
+ * candidate in it, finds the children holding its candidates by measuring runs of children
+ * (findSparseRegions) instead of reading every child's size: a table body of 1,261 rows, or a
+ * list of 2,075 references, with a name in one or two of them.
+ */
+const SPARSE_MIN_CHILDREN = 64;
+const SPARSE_CHILDREN_PER_HIT = 16;
 /** Units of work (see create-annotator.ts) one scanned character counts for, in 1/32. */
 const CHARS_PER_UNIT = 32;
+
+/**
+ * Entities whose candidates the pruned pass dropped (keepHitsThatCanCount), filled once the text
+ * is scanned: `unconfirmed`, weak aliases of an entity nothing on the page confirmed; `unneeded`,
+ * context words of an entity none of whose weak aliases was there. The regions holding them may
+ * not have been walked, so the caller walks the page whole when a scan later confirms an entity
+ * of the first set or finds a weak alias of one of the second.
+ */
+export interface SetAside {
+  unconfirmed: Set<string>;
+  unneeded: Set<string>;
+}
 
 interface Region {
   element: Element;
@@ -92,9 +119,13 @@ export function createPrunedWalker(
   onShadowRoot: (shadowRoot: ShadowRoot) => void,
   onBareCustomElement: (element: Element) => void,
   canJoin?: CanJoin,
-  /** What the caller already read of the root: its element count, and its text when read at once. */
-  known?: { elements: number; text?: string },
-): BlockWalker {
+  /**
+   * What the caller already read of the root: its element count, its text when read at once, and
+   * whether any custom element was in it then (none: no query for them; one the page adds later
+   * reaches the annotator's observer, whose re-scan meets it).
+   */
+  known?: { elements: number; text?: string; hasComponents?: boolean },
+): BlockWalker & { readonly setAside: SetAside } {
   let visited = 0;
   let inner: BlockWalker | undefined;
   let phase: 'start' | 'read' | 'joined' | 'joints' | 'hosts' | 'scan' | 'descend' | 'done' = 'start';
@@ -121,7 +152,7 @@ export function createPrunedWalker(
   const changedPath = new Set<Node>();
   const childrenChanged = new Set<Node>();
   /** Whether custom elements were looked for piece by piece while reading (one query over a large page is a long task). */
-  let hostsFound = false;
+  let hostsFound = known?.hasComponents === false;
   /** The root's text without long scripts and styles, and where each of its pieces starts in both. */
   let clean = '';
   const pieceClean: number[] = [];
@@ -130,10 +161,16 @@ export function createPrunedWalker(
   let scanned = 0;
   const hitStarts: number[] = [];
   const hitEnds: number[] = [];
+  const hitRoles: (CandidateRole | undefined)[] = [];
+  const hitEntities: (string | undefined)[] = [];
+  const setAside: SetAside = { unconfirmed: new Set(), unneeded: new Set() };
   let hits: Intervals = { starts: [], ends: [] };
   /** Blocks whose text the one-call read joins differently from the walk, and their ancestors. */
   const forcedBlocks = new Set<Element>();
   const forcedPath = new Set<Element>();
+  /** The parents of the elements on forcedPath, once the descent starts (see findSparseRegions). */
+  let forcedParents: Set<Node | null> | undefined;
+  let range: Range | undefined;
   const stack: Region[] = [];
 
   function walkWhole(element: Element, pruned?: ReadonlyMap<Element, boolean>): void {
@@ -151,7 +188,46 @@ export function createPrunedWalker(
     clean = '';
     hitStarts.length = 0;
     hitEnds.length = 0;
+    hitRoles.length = 0;
+    hitEntities.length = 0;
+    setAside.unconfirmed.clear();
+    setAside.unneeded.clear();
     walkWhole(root);
+  }
+
+  /**
+   * Drops the candidates that cannot count on this page as read: a weak alias of an entity that
+   * nothing confirms (no strong alias or context word of it anywhere), and a context word of an
+   * entity with no weak alias anywhere (it confirms nothing that needs it). On a sports page,
+   * "Delawar" in every "Delaware" and "UN" in every "UNLV" were most of its regions. Those
+   * entities are set aside (see `setAside`), so a later confirmation, or a later weak alias, can
+   * have the page walked whole.
+   */
+  function keepHitsThatCanCount(): void {
+    const confirmable = new Set<string>();
+    const weak = new Set<string>();
+    for (let index = 0; index < hitRoles.length; index++) {
+      const role = hitRoles[index];
+      const entityId = hitEntities[index] as string;
+      if (role === 'weak') weak.add(entityId);
+      else if (role !== undefined) confirmable.add(entityId);
+    }
+    let kept = 0;
+    for (let index = 0; index < hitRoles.length; index++) {
+      const role = hitRoles[index];
+      const entityId = hitEntities[index] as string;
+      if (role === 'weak' && !confirmable.has(entityId)) setAside.unconfirmed.add(entityId);
+      else if (role === 'context' && !weak.has(entityId)) setAside.unneeded.add(entityId);
+      else {
+        hitStarts[kept] = hitStarts[index] as number;
+        hitEnds[kept] = hitEnds[index] as number;
+        kept++;
+      }
+    }
+    hitStarts.length = kept;
+    hitEnds.length = kept;
+    hitRoles.length = 0;
+    hitEntities.length = 0;
   }
 
   /** Position in the root's textContent of a position in `clean`. */
@@ -370,10 +446,12 @@ export function createPrunedWalker(
     const to = Math.min(clean.length, from + SCAN_WINDOW);
     const last = to === clean.length;
     const text = from === 0 && last ? clean : clean.slice(from, last ? to : to + SCAN_OVERLAP);
-    findCandidates(text, (start, end) => {
+    findCandidates(text, (start, end, role, entityId) => {
       if (!last && start >= to - from) return; // the next window's
       hitStarts.push(toRaw(from + start, false));
       hitEnds.push(toRaw(from + end, true));
+      hitRoles.push(role);
+      hitEntities.push(entityId);
     });
     scanned = to;
     visited += Math.ceil((to - from) / CHARS_PER_UNIT);
@@ -383,9 +461,11 @@ export function createPrunedWalker(
       return;
     }
     if (!last) return;
+    keepHitsThatCanCount();
     hits = mergeIntervals(hitStarts, hitEnds);
     clean = '';
     phase = 'descend';
+    forcedParents = new Set([...forcedPath].map((element) => element.parentNode));
     if (hits.starts.length > 0)
       stack.push({ element: root, start: 0, length: rootLength, elements: rootElements });
   }
@@ -398,6 +478,65 @@ export function createPrunedWalker(
    * the region's size then (`length`) leaves after the others'. That holds while one child at most
    * is on the path; with more, or with the region's own children changed, the region is walked whole.
    */
+  /**
+   * The children of a region with many children and few candidates that hold one, as regions
+   * (next one last), found without reading each child's size: the run of children is split in
+   * two and the first half's text measured by a Range, natively, then each half that holds a
+   * candidate is split again, down to single children. A candidate costs about one read of the
+   * region's text per level where it is alone, instead of a look at every child. Undefined when
+   * the region must be looked into as usual: few children, many candidates, a candidate in text
+   * or inline content (the region is then walked with its clean children passed over), a line
+   * break or the like below it, or its text not the length it was read at.
+   */
+  function findSparseRegions(element: Element, start: number, length: number): Region[] | undefined {
+    const childNodes = element.childNodes;
+    const count = childNodes.length;
+    if (count < SPARSE_MIN_CHILDREN || forcedBlocks.has(element) || forcedParents?.has(element))
+      return undefined;
+    const end = start + length;
+    const first = findFirstEndingAfter(hits, start);
+    let last = first;
+    while (last < hits.starts.length && (hits.starts[last] as number) < end) last++;
+    if ((last - first) * SPARSE_CHILDREN_PER_HIT > count) return undefined;
+    range ??= element.ownerDocument.createRange();
+    const measure = (from: number, to: number): number => {
+      visited++;
+      (range as Range).setStart(element, from);
+      (range as Range).setEnd(element, to);
+      return (range as Range).toString().length;
+    };
+    if (measure(0, count) !== length) return undefined;
+    const regions: Region[] = [];
+    /** Children [low, high), whose text starts at `at` in the root's and is `size` long, hold hits [hit, to). */
+    const split = (low: number, high: number, at: number, size: number, hit: number, to: number): boolean => {
+      if (high - low === 1) {
+        const child = childNodes[low] as ChildNode;
+        if (child.nodeType !== Node.ELEMENT_NODE || isInlineElement(child as Element)) return false;
+        regions.push({ element: child as Element, start: at, length: size });
+        return true;
+      }
+      const middle = (low + high) >>> 1;
+      const firstSize = measure(low, middle);
+      const boundary = at + firstSize;
+      // Hits are sorted and disjoint: those starting before the boundary are in the first half,
+      // those ending after it in the second (one across it in both).
+      let firstTo = hit;
+      while (firstTo < to && (hits.starts[firstTo] as number) < boundary) firstTo++;
+      let secondFrom = firstTo;
+      if (secondFrom > hit && (hits.ends[secondFrom - 1] as number) > boundary) secondFrom--;
+      if (firstTo > hit && firstSize > 0 && !split(low, middle, at, firstSize, hit, firstTo)) return false;
+      if (
+        secondFrom < to &&
+        size > firstSize &&
+        !split(middle, high, boundary, size - firstSize, secondFrom, to)
+      )
+        return false;
+      return true;
+    };
+    if (!split(0, count, start, length, first, last)) return undefined;
+    return regions.reverse();
+  }
+
   function visitRegion({ element, start, length, elements: total }: Region): void {
     if (!element.isConnected || (element !== root && shouldSkipElement(element))) return;
     if (element !== root && length <= WALK_WHOLE_CHARS) {
@@ -405,6 +544,11 @@ export function createPrunedWalker(
       return;
     }
     const isChanged = changedPath.has(element);
+    const sparse = isChanged ? undefined : findSparseRegions(element, start, length);
+    if (sparse) {
+      for (const region of sparse) stack.push(region);
+      return;
+    }
     if (isChanged && childrenChanged.has(element)) {
       walkWhole(element);
       return;
@@ -542,6 +686,7 @@ export function createPrunedWalker(
   return {
     nextBlock,
     noteChange,
+    setAside,
     get visited() {
       return visited;
     },

@@ -421,6 +421,22 @@ describe('compile-matcher', () => {
       expect(listCandidates('said the foreign minister')).toEqual(['foreign minister']);
     });
 
+    it('says what each candidate can do: a mention alone, a mention once confirmed, or a confirmation', () => {
+      const text = 'Lavrov, the foreign minister, met the Taliban (IEA) in Kabul';
+      const found: string[] = [];
+      matcher.findCandidates?.(text, (start, end, role, entityId) =>
+        found.push(`${text.slice(start, end)} ${role} ${entityId}`),
+      );
+      expect(found.sort()).toEqual([
+        'IEA weak islamic-emirate',
+        'Kabul strong kabul',
+        'Lavrov weak sergey-lavrov',
+        'Taliban context islamic-emirate',
+        'Taliban strong taliban',
+        'foreign minister context sergey-lavrov',
+      ]);
+    });
+
     it('leaves out names whose case or form the store asks for and the text lacks', () => {
       expect(listCandidates('this is un ap')).toEqual([]);
       // Word boundaries are not checked: the "IS" inside "THIS" is one too.
