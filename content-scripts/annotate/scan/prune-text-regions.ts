@@ -471,14 +471,6 @@ export function createPrunedWalker(
   }
 
   /**
-   * Looks into one element whose text holds a candidate.
-   *
-   * Positions are those of the text as read. A child's size is read now, which is its size then
-   * unless the page changed under it since: then it is on `changedPath`, and its size then is what
-   * the region's size then (`length`) leaves after the others'. That holds while one child at most
-   * is on the path; with more, or with the region's own children changed, the region is walked whole.
-   */
-  /**
    * The children of a region with many children and few candidates that hold one, as regions
    * (next one last), found without reading each child's size: the run of children is split in
    * two and the first half's text measured by a Range, natively, then each half that holds a
@@ -498,12 +490,12 @@ export function createPrunedWalker(
     let last = first;
     while (last < hits.starts.length && (hits.starts[last] as number) < end) last++;
     if ((last - first) * SPARSE_CHILDREN_PER_HIT > count) return undefined;
-    range ??= element.ownerDocument.createRange();
+    const run = (range ??= element.ownerDocument.createRange());
     const measure = (from: number, to: number): number => {
       visited++;
-      (range as Range).setStart(element, from);
-      (range as Range).setEnd(element, to);
-      return (range as Range).toString().length;
+      run.setStart(element, from);
+      run.setEnd(element, to);
+      return run.toString().length;
     };
     if (measure(0, count) !== length) return undefined;
     const regions: Region[] = [];
@@ -537,6 +529,14 @@ export function createPrunedWalker(
     return regions.reverse();
   }
 
+  /**
+   * Looks into one element whose text holds a candidate.
+   *
+   * Positions are those of the text as read. A child's size is read now, which is its size then
+   * unless the page changed under it since: then it is on `changedPath`, and its size then is what
+   * the region's size then (`length`) leaves after the others'. That holds while one child at most
+   * is on the path; with more, or with the region's own children changed, the region is walked whole.
+   */
   function visitRegion({ element, start, length, elements: total }: Region): void {
     if (!element.isConnected || (element !== root && shouldSkipElement(element))) return;
     if (element !== root && length <= WALK_WHOLE_CHARS) {
