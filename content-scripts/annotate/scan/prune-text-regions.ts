@@ -490,7 +490,8 @@ export function createPrunedWalker(
     let last = first;
     while (last < hits.starts.length && (hits.starts[last] as number) < end) last++;
     if ((last - first) * SPARSE_CHILDREN_PER_HIT > count) return undefined;
-    const run = (range ??= element.ownerDocument.createRange());
+    range ??= element.ownerDocument.createRange();
+    const run = range;
     const measure = (from: number, to: number): number => {
       visited++;
       run.setStart(element, from);
