@@ -479,6 +479,43 @@ describe.each(BROWSERS)('annotation in $name', ({ name, launch }) => {
     }
   });
 
+  it('marks the names of a page whose body is full of long scripts, and none of the names in them', async () => {
+    // With long scripts in the body, its text is read between them (read-page-text.ts), both on a
+    // short page (the first look only) and on one past 3,000 elements (the pruned pass too).
+    const people = Array.from({ length: 30 }, () => '"Vladimir Putin", "Sergey Lavrov", "Moscow"').join(', ');
+    const data = (index: number) =>
+      `<script type="application/json" id="data-${index}">{"about": [${people}]}</script>`;
+    for (const [kind, count] of [
+      ['short', 4],
+      ['long', 60],
+    ] as const) {
+      const sections = Array.from(
+        { length: count },
+        (_, index) => `<section>${filler(index)}</section>${data(index)}`,
+      );
+      sections[1] += '<p>Officials met in Kabul.</p>';
+      sections[2] += `<p>Envoys spoke to the Taliban${data(99)} in the capital.</p>`;
+      server.route(
+        `/body-scripts-${kind}.html`,
+        `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Notes</title></head><body>${data(100)}${sections.join('')}${data(101)}</body></html>`,
+      );
+      await page.goto(`${server.origin}/body-scripts-${kind}.html`);
+      expect(await waitFor(async () => (await readHighlightedTexts(page)).length >= 2, 8_000), kind).toBe(
+        true,
+      );
+      await sleep(300);
+      expect((await readHighlightedTexts(page)).sort(), kind).toEqual(['Kabul', 'Taliban']);
+    }
+    // Names in the scripts alone: nothing is marked.
+    server.route(
+      '/body-scripts-only.html',
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Notes</title></head><body>${filler(0)}${data(0)}<p id="last">End of notes.</p>${data(1)}</body></html>`,
+    );
+    await page.goto(`${server.origin}/body-scripts-only.html`);
+    await sleep(1_000);
+    expect(await readHighlightedTexts(page)).toEqual([]);
+  });
+
   it('reads a page served as XHTML like an HTML one: names across inline tags, nothing in code or fields', async () => {
     // In XML documents tagName keeps the source's case ("b", "script"), not upper case.
     await load('xhtml-article.xhtml');

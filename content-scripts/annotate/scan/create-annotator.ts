@@ -8,6 +8,7 @@ import { listSkipChanges } from './list-skip-changes.ts';
 import { mapOffsetsToRange } from './map-offsets-to-range.ts';
 import { createMentionStore, type MentionRecord, type MentionStore } from './mention-store.ts';
 import { createPrunedWalker, READ_LIMITS, type SetAside } from './prune-text-regions.ts';
+import { type PageText, readPageText } from './read-page-text.ts';
 import { IS_BENCH, markBenchOnce, recordBenchTask } from './record-bench-task.ts';
 import { createSliceScheduler, type SchedulerOptions } from './schedule-slices.ts';
 import { isInsideSkippedElement, isShadowRoot, SKIP_ATTRIBUTES } from './should-skip-element.ts';
@@ -277,11 +278,11 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     const findCandidates = matcher.findCandidates?.bind(matcher);
     if (!findCandidates && !matcher.mayHaveMention)
       return createBlockWalker(root, queueShadowRoot, noteBareHost);
-    const { elements, text } = readPage(page);
+    const { elements, read } = readPage(page);
     // Asked once for the look and the pruned pass (one query over the page, 2-4 ms on the
     // 38,000-element table); a page read in pieces finds them piece by piece.
-    const hasComponents = text === undefined ? undefined : hasHyphenatedElement(page);
-    if (text !== undefined && isPageUnnamed(page, matcher, text, hasComponents)) {
+    const hasComponents = read === undefined ? undefined : hasHyphenatedElement(page);
+    if (read !== undefined && isPageUnnamed(page, matcher, read, hasComponents)) {
       asleep = true;
       return nextWalker();
     }
@@ -293,7 +294,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
         queueShadowRoot,
         noteBareHost,
         matcher.canJoin?.bind(matcher),
-        { elements, text, hasComponents },
+        { elements, read, hasComponents },
       );
       setAside = { ...pruned.setAside, page };
       return pruned;
@@ -302,20 +303,20 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
   }
 
   /**
-   * The page's element count and, up to the pruned pass's one-call read, its text: a larger page
+   * The page's element count and, up to the pruned pass's one-call read, its text (readPageText): a larger page
    * is read in pieces by that pass (one read of the 5 MB page's text took 19-26 ms) and gets no
    * first look.
    */
-  function readPage(page: Element): { elements: number; text: string | undefined } {
+  function readPage(page: Element): { elements: number; read: PageText | undefined } {
     const elements = page.getElementsByTagName('*').length;
-    return { elements, text: elements <= READ_LIMITS.atOnceElements ? (page.textContent ?? '') : undefined };
+    return { elements, read: elements <= READ_LIMITS.atOnceElements ? readPageText(page) : undefined };
   }
 
   /** True when no mention can be on the page (see `asleep`); false when the matcher cannot tell. */
   function isAliasFree(): boolean {
     const page = findPageRoot(document);
-    const text = page ? readPage(page).text : undefined;
-    return page !== null && text !== undefined && isPageUnnamed(page, matcher, text);
+    const read = page ? readPage(page).read : undefined;
+    return page !== null && read !== undefined && isPageUnnamed(page, matcher, read);
   }
 
   function scheduleWakeCheck(): void {

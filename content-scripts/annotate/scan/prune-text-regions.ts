@@ -10,6 +10,7 @@ import {
   measureCovered,
   mergeIntervals,
 } from './merge-intervals.ts';
+import { type PageText, readPageText, splitPageText } from './read-page-text.ts';
 import { shouldSkipElement } from './should-skip-element.ts';
 import { type BlockWalker, createBlockWalker, type TextBlock } from './walk-text-blocks.ts';
 
@@ -28,7 +29,7 @@ const MIN_PRUNED_ELEMENTS = 3_000;
 const MAX_PRUNED_ELEMENTS = 250_000;
 /**
  * How a large page's text is read (tests lower these to take that path on a small page). Up to
- * `atOnceElements` elements, in one `textContent` call, and custom elements are then found by one
+ * `atOnceElements` elements, at once (readPageText), and custom elements are then found by one
  * query: on the 38,000-element table both cost a few ms. Past it, in pieces of whole subtrees of
  * about `stepElements` elements a step, each piece's custom elements found with it: read at once,
  * the 5 MB page's text took 19-26 ms in an isolated world of Chromium and 45-88 ms in Firefox ESR
@@ -45,13 +46,6 @@ const SPLIT_READ_ELEMENTS = 16;
 const JOINTS_PER_STEP = 64;
 /** A region with a candidate and less text than this is walked whole rather than looked into. */
 const WALK_WHOLE_CHARS = 2_048;
-/**
- * Script and style text at least this long is left out of the text scanned for candidates
- * (pages carry megabytes of it, and JSON that names people). It is found in the page's text by
- * `indexOf`, which only a long string makes safe: a short one could also stand earlier in the
- * visible text. Shorter code stays in: scanning it costs little and can only add candidates.
- */
-const EXCLUDED_CODE_CHARS = 256;
 /** Characters of text scanned for candidates in one go, between two looks at the clock. */
 const SCAN_WINDOW = 32_768;
 /** Longer than any alias, so a candidate across two windows is found whole. */
@@ -124,7 +118,7 @@ export function createPrunedWalker(
    * whether any custom element was in it then (none: no query for them; one the page adds later
    * reaches the annotator's observer, whose re-scan meets it).
    */
-  known?: { elements: number; text?: string; hasComponents?: boolean },
+  known?: { elements: number; read?: PageText; hasComponents?: boolean },
 ): BlockWalker & { readonly setAside: SetAside } {
   let visited = 0;
   let inner: BlockWalker | undefined;
@@ -243,41 +237,21 @@ export function createPrunedWalker(
     return (pieceRaw[low] as number) + at - (pieceClean[low] as number);
   }
 
-  function excludeLongCode(raw: string, code: readonly Element[]): Set<Element> {
-    const codeElements = new Set<Element>();
-    const starts: number[] = [];
-    const ends: number[] = [];
-    let cursor = 0;
-    for (const element of code) {
-      const text = element.textContent ?? '';
-      if (text.length < EXCLUDED_CODE_CHARS) continue;
-      const at = raw.indexOf(text, cursor);
-      if (at < 0) continue;
-      codeElements.add(element);
-      starts.push(at);
-      ends.push(at + text.length);
-      cursor = at + text.length;
+  /** Takes the text as read: where each of its pieces between long code starts, in it and in the raw text. */
+  function takeText(read: PageText): void {
+    clean = read.clean;
+    excluded = read.excluded;
+    const { starts, ends } = excluded;
+    pieceClean.push(0);
+    pieceRaw.push(0);
+    let removed = 0;
+    for (let index = 0; index < starts.length; index++) {
+      const start = starts[index] as number;
+      const end = ends[index] as number;
+      pieceClean.push(start - removed);
+      pieceRaw.push(end);
+      removed += end - start;
     }
-    excluded = { starts, ends };
-    if (starts.length === 0) {
-      pieceClean.push(0);
-      pieceRaw.push(0);
-      clean = raw;
-      return codeElements;
-    }
-    const pieces: string[] = [];
-    let rawAt = 0;
-    let cleanAt = 0;
-    for (let index = 0; index <= starts.length; index++) {
-      const end = index < starts.length ? (starts[index] as number) : raw.length;
-      pieceClean.push(cleanAt);
-      pieceRaw.push(rawAt);
-      pieces.push(raw.slice(rawAt, end));
-      cleanAt += end - rawAt;
-      rawAt = index < ends.length ? (ends[index] as number) : raw.length;
-    }
-    clean = pieces.join('');
-    return codeElements;
   }
 
   /**
@@ -324,7 +298,7 @@ export function createPrunedWalker(
       return;
     }
     if (elements <= READ_LIMITS.atOnceElements) {
-      startFromText(known?.text ?? root.textContent ?? '');
+      startFromText(known?.read ?? readPageText(root));
       return;
     }
     unread.push({ node: root, elements });
@@ -418,26 +392,15 @@ export function createPrunedWalker(
   }
 
   /** The rest of the start, once the root's text is read. */
-  function startFromText(raw: string): void {
+  function startFromText(read: PageText): void {
     phase = 'done';
-    rootLength = raw.length;
-    if (raw.length < MIN_PRUNED_CHARS) {
+    rootLength = read.rawLength;
+    if (rootLength < MIN_PRUNED_CHARS) {
       walkRootWhole();
       return;
     }
-    // One query for the three kinds, not three walks of the page.
-    const found = root.querySelectorAll('script,style,br,svg');
-    const breaks: Element[] = [];
-    const code: Element[] = [];
-    const drawings: Element[] = [];
-    for (let index = 0; index < found.length; index++) {
-      const element = found[index] as Element;
-      const name = element.localName;
-      if (name === 'br') breaks.push(element);
-      else if (name === 'svg') drawings.push(element);
-      else code.push(element);
-    }
-    listJoints(breaks, code, drawings, excludeLongCode(raw, code));
+    takeText(read);
+    listJoints(read.breaks, read.code, read.drawings, read.excludedCode);
     phase = 'joints';
   }
 
@@ -656,7 +619,7 @@ export function createPrunedWalker(
       else if (phase === 'joined') {
         const raw = joined;
         joined = '';
-        startFromText(raw);
+        startFromText(splitPageText(root, raw));
       } else if (phase === 'joints') {
         const end = Math.min(joints.length, jointsChecked + JOINTS_PER_STEP);
         for (; jointsChecked < end; jointsChecked++) checkJoint(joints[jointsChecked] as Element);

@@ -13,24 +13,42 @@ import store from '../../../../../src/store/entities.json' with { type: 'json' }
 /**
  * happy-dom's Range.toString reads the whole document on every call (about 4 s for a range over
  * half of these pages; browsers do it natively in well under a millisecond). The pruned pass
- * measures runs of children with such ranges (findSparseRegions); for a range between two
- * children of one element, their text is the same string, read here. The e2e tests run the
- * browsers' own Range.
+ * reads the text between long scripts (readPageText) and measures runs of children
+ * (findSparseRegions) with ranges, so here a range's text is read in one walk from its start to
+ * its end, as the DOM standard defines it: the text nodes in it, the boundary ones cut. The e2e
+ * tests run the browsers' own Range.
  */
 const happyDomToString = Range.prototype.toString;
+function isTextNode(node: Node): node is CharacterData {
+  return node.nodeType === Node.TEXT_NODE || node.nodeType === Node.CDATA_SECTION_NODE;
+}
+/** The next node in document order after `node` and everything inside it. */
+function followingNode(node: Node): Node | null {
+  for (let at: Node | null = node; at; at = at.parentNode) if (at.nextSibling) return at.nextSibling;
+  return null;
+}
+/** The first node in document order at or after a boundary point in an element or text. */
+function nodeAtBoundary(container: Node, offset: number): Node | null {
+  if (container.nodeType === Node.ELEMENT_NODE || container.nodeType === Node.DOCUMENT_NODE)
+    return container.childNodes[offset] ?? followingNode(container);
+  return followingNode(container);
+}
+function readRangeText(range: Range): string {
+  const { startContainer, endContainer, startOffset, endOffset } = range;
+  if (startContainer === endContainer && isTextNode(startContainer))
+    return startContainer.data.slice(startOffset, endOffset);
+  let text = isTextNode(startContainer) ? startContainer.data.slice(startOffset) : '';
+  const end = isTextNode(endContainer) ? endContainer : nodeAtBoundary(endContainer, endOffset);
+  for (let at = nodeAtBoundary(startContainer, startOffset); at && at !== end; ) {
+    if (isTextNode(at)) text += at.data;
+    at = at.firstChild ?? followingNode(at);
+  }
+  if (isTextNode(endContainer)) text += endContainer.data.slice(0, endOffset);
+  return text;
+}
 beforeAll(() => {
   Range.prototype.toString = function (this: Range): string {
-    const { startContainer, endContainer, startOffset, endOffset } = this;
-    if (startContainer !== endContainer || startContainer.nodeType !== Node.ELEMENT_NODE)
-      return happyDomToString.call(this);
-    let text = '';
-    for (let index = startOffset; index < endOffset; index++) {
-      const child = startContainer.childNodes[index] as Node;
-      const type = child.nodeType;
-      if (type === Node.ELEMENT_NODE || type === Node.TEXT_NODE || type === Node.CDATA_SECTION_NODE)
-        text += child.textContent ?? '';
-    }
-    return text;
+    return readRangeText(this);
   };
 });
 afterAll(() => {
