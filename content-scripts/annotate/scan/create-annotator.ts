@@ -303,9 +303,9 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
   }
 
   /**
-   * The page's element count and, up to the pruned pass's one-call read, its text (readPageText): a larger page
-   * is read in pieces by that pass (one read of the 5 MB page's text took 19-26 ms) and gets no
-   * first look.
+   * The page's element count and, up to the pruned pass's one-call read, its text (readPageText):
+   * a larger page is read in pieces by that pass (one read of the 5 MB page's text took 19-26 ms)
+   * and gets no first look.
    */
   function readPage(page: Element): { elements: number; read: PageText | undefined } {
     const elements = page.getElementsByTagName('*').length;

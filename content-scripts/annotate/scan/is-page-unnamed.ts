@@ -1,7 +1,7 @@
 import type { Matcher } from '../../../src/matcher/compile-matcher.ts';
 import { hasHyphenatedElement } from './find-component-hosts.ts';
 import { type FindCandidates, isJunctionOfCandidate } from './is-junction-of-candidate.ts';
-import { type PageText, readPageText } from './read-page-text.ts';
+import { listCodeJoints, type PageText, readPageText } from './read-page-text.ts';
 
 /**
  * True when the matcher's native first look (mayHaveMention) finds that no mention can be on
@@ -21,13 +21,9 @@ export function isPageUnnamed(
   const { mayHaveMention, mayHaveAlias } = matcher;
   if (!mayHaveMention || !mayHaveAlias || hasComponents) return false;
   if (mayHaveMention.call(matcher, read.clean)) return false;
-  const joints: Element[] = [];
-  for (const element of read.code)
-    if (!read.excludedCode.has(element) && element.textContent) joints.push(element);
-  for (const element of read.drawings) if (element.textContent) joints.push(element);
   // Any alias across a joint, confirmed or not: the confirmation may be anywhere on the page.
   const findAliases: FindCandidates = (text, onCandidate) => {
     if (mayHaveAlias.call(matcher, text)) onCandidate(0, text.length);
   };
-  return !joints.some((element) => isJunctionOfCandidate(element, '', findAliases));
+  return !listCodeJoints(read).some((element) => isJunctionOfCandidate(element, '', findAliases));
 }

@@ -10,7 +10,7 @@ import {
   measureCovered,
   mergeIntervals,
 } from './merge-intervals.ts';
-import { type PageText, readPageText, splitPageText } from './read-page-text.ts';
+import { listCodeJoints, type PageText, readPageText, splitPageText } from './read-page-text.ts';
 import { shouldSkipElement } from './should-skip-element.ts';
 import { type BlockWalker, createBlockWalker, type TextBlock } from './walk-text-blocks.ts';
 
@@ -259,15 +259,9 @@ export function createPrunedWalker(
    * a line break there and leaves the rest out, the one-call read does neither. Where a candidate
    * could span one of them (a name with a line break inside it), its block is walked.
    */
-  function listJoints(
-    breaks: readonly Element[],
-    code: readonly Element[],
-    drawings: readonly Element[],
-    excludedCode: Set<Element>,
-  ): void {
-    for (const element of breaks) joints.push(element);
-    for (const element of code) if (!excludedCode.has(element) && element.textContent) joints.push(element);
-    for (const element of drawings) if (element.textContent) joints.push(element);
+  function listJoints(read: PageText): void {
+    for (const element of read.breaks) joints.push(element);
+    for (const element of listCodeJoints(read)) joints.push(element);
   }
 
   function checkJoint(element: Element): void {
@@ -400,7 +394,7 @@ export function createPrunedWalker(
       return;
     }
     takeText(read);
-    listJoints(read.breaks, read.code, read.drawings, read.excludedCode);
+    listJoints(read);
     phase = 'joints';
   }
 

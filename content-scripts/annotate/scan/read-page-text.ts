@@ -86,7 +86,6 @@ export function readPageText(root: Element): PageText {
   range.setEnd(root, root.childNodes.length);
   const tail = range.toString();
   pieces.push(tail);
-  range.detach();
   return {
     clean: pieces.join(''),
     rawLength: rawAt + tail.length,
@@ -94,6 +93,18 @@ export function readPageText(root: Element): PageText {
     excludedCode,
     ...markup,
   };
+}
+
+/**
+ * The scripts, styles and drawings whose text the read holds (all but the long code left out):
+ * the walk leaves their text out and joins what is around them, so a name may span one.
+ */
+export function listCodeJoints(read: PageText): Element[] {
+  const joints: Element[] = [];
+  for (const element of read.code)
+    if (!read.excludedCode.has(element) && element.textContent) joints.push(element);
+  for (const element of read.drawings) if (element.textContent) joints.push(element);
+  return joints;
 }
 
 /**
