@@ -1,4 +1,4 @@
-import type { BenchResults } from './write-bench-report.ts';
+import { type BenchResults, describeRecheck } from './write-bench-report.ts';
 
 /** The targets of issue 7. */
 export const TARGETS = {
@@ -50,7 +50,7 @@ export function checkBenchTargets(results: Omit<BenchResults, 'targets'>): Targe
   }
   const longest = results.pages
     .map((page) => ({
-      name: `${page.name}, ${page.ours?.longestKind ?? '?'}`,
+      name: `${page.name}, ${page.ours?.longestKind ?? '?'}${page.ours ? describeRecheck(page.ours) : ''}`,
       ms: page.ours?.longestTaskMs ?? Number.POSITIVE_INFINITY,
     }))
     .concat([

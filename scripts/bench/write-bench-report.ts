@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import type { CardLatency } from './measure-card-latency.ts';
 import type { LivePageCost } from './measure-live-page.ts';
 import type { MarkJsCost } from './measure-mark-js.ts';
-import type { Floor, OurCost } from './measure-page.ts';
+import { type Floor, type OurCost, RECHECK_LONGEST_MS } from './measure-page.ts';
 import type { TinyFramesCost } from './measure-tiny-frames.ts';
 import type { ProfileCheck } from './profile-content-script.ts';
 
@@ -42,6 +42,13 @@ function formatRatio(value: number | undefined, lowerBound = false): string {
   return `${lowerBound ? '> ' : ''}${text}x`;
 }
 
+/** For a page loaded again because of one long task (measureBest's recheck): that task and each load's longest. */
+export function describeRecheck(ours: OurCost): string {
+  if (ours.recheckedOverMs === undefined) return '';
+  const each = (ours.longestOfLoads ?? []).map((ms) => ms.toFixed(1)).join(', ');
+  return `; first load ${ours.recheckedOverMs.toFixed(1)} ms, so loaded ${ours.longestOfLoads?.length ?? '?'} times: ${each}`;
+}
+
 export function renderMarkdown(results: BenchResults): string {
   const { machine } = results;
   const lines = [
@@ -69,9 +76,10 @@ export function renderMarkdown(results: BenchResults): string {
       "Chromium keeps an isolated world's node wrappers in a map, not in the node); page cold = the first walk in the page's " +
       'world, page warm = fastest of 3 more walks there; ' +
       'targeted, generated and demo pages are loaded several times and the fastest load counts for both; ' +
+      `so is a corpus page whose one load had a task of ours over ${RECHECK_LONGEST_MS} ms (its longest task then shows the first load's and every load's in turn); ` +
       'mark.js = the same alias list, same page, separate load without the extension. * = a ratio target applies.',
     '',
-    '| page | HTML KB | text nodes | text KB | mentions | floor own world ms | floor page cold ms | floor page warm ms | ours ms | of which script evaluation ms (compile) | ours/own-world floor | ours/page cold floor | ours/page warm floor | longest task ms | mark.js ms | mark.js/ours |',
+    '| page | HTML KB | text nodes | text KB | mentions | floor own world ms | floor page cold ms | floor page warm ms | ours ms | of which script evaluation ms (compile; main-thread CPU) | ours/own-world floor | ours/page cold floor | ours/page warm floor | longest task ms | mark.js ms | mark.js/ours |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const page of results.pages) {
@@ -83,10 +91,12 @@ export function renderMarkdown(results: BenchResults): string {
       `| ${page.name}${page.targeted ? ' *' : ''} | ${(page.htmlBytes / 1024).toFixed(0)} | ${floor?.textNodes ?? '–'} | ${
         floor ? (floor.textChars / 1024).toFixed(0) : '–'
       } | ${ours?.mentions ?? '–'} | ${format(floor?.ownWorldMs)} | ${format(floor?.coldMs)} | ${format(floor?.warmMs)} | ${format(ours?.totalMs)} | ${
-        ours?.evaluation ? `${format(ours.evaluation.ms)} (${format(ours.evaluation.compileMs)})` : '–'
+        ours?.evaluation
+          ? `${format(ours.evaluation.ms)} (${format(ours.evaluation.compileMs)}; CPU ${format(ours.evaluation.cpuMs)})`
+          : '–'
       } | ${formatRatio(
         ours && floor?.ownWorldMs ? ours.totalMs / floor.ownWorldMs : undefined,
-      )} | ${formatRatio(ours && floor ? ours.totalMs / floor.coldMs : undefined)} | ${formatRatio(ours && floor ? ours.totalMs / floor.warmMs : undefined)} | ${format(ours?.longestTaskMs)}${ours ? ` (${ours.longestKind})` : ''} | ${markText} | ${formatRatio(
+      )} | ${formatRatio(ours && floor ? ours.totalMs / floor.coldMs : undefined)} | ${formatRatio(ours && floor ? ours.totalMs / floor.warmMs : undefined)} | ${format(ours?.longestTaskMs)}${ours ? ` (${ours.longestKind}${describeRecheck(ours)})` : ''} | ${markText} | ${formatRatio(
         ours && mark ? mark.ms / ours.totalMs : undefined,
         mark?.capped,
       )} |`,
@@ -99,7 +109,7 @@ export function renderMarkdown(results: BenchResults): string {
     '## Other measures',
     '',
     `- Card latency overhead (pointer at rest → card painted − ${card?.hoverDelayMs ?? '?'} ms hover delay), ${card?.samples.length ?? 0} tries at rest points spread over one frame: median ${format(card?.overheadMs)} ms, worst ${format(card?.worstMs)} ms; per try (wait before the last step → overhead): ${card?.samples.map((s, i) => `${(card.phasesMs[i] ?? 0).toFixed(1)} → ${s.toFixed(1)}`).join(', ') ?? '–'}. Our part, from the end of the delay to the card shown (the rest is waiting for the next frame and painting it): ${card?.shownMs.map((s) => s.toFixed(1)).join(', ') ?? '–'} ms`,
-    `- 100 KB page without mentions: ${format(results.noMentions?.totalMs)} ms of ours (${results.noMentions?.tasks ?? '–'} tasks, ${results.noMentions?.mentions ?? '–'} mentions; script evaluation ${format(results.noMentions?.evaluation?.ms)} ms of it, compile ${format(results.noMentions?.evaluation?.compileMs)} ms; instrumented tasks alone ${format(results.noMentions?.instrumentedMs)} ms)`,
+    `- 100 KB page without mentions: ${format(results.noMentions?.totalMs)} ms of ours (${results.noMentions?.tasks ?? '–'} tasks, ${results.noMentions?.mentions ?? '–'} mentions; script evaluation ${format(results.noMentions?.evaluation?.ms)} ms of it, compile ${format(results.noMentions?.evaluation?.compileMs)} ms, main-thread CPU ${format(results.noMentions?.evaluation?.cpuMs)} ms of the evaluation's wall time; instrumented tasks alone ${format(results.noMentions?.instrumentedMs)} ms)`,
     `- Page with ${results.tinyFrames?.frames ?? '–'} frames of 1 × 1 px, each naming someone: ${format(results.tinyFrames?.totalMs)} ms of ours in them all (fastest load; loads: ${results.tinyFrames?.totalsOfLoads.map((ms) => ms.toFixed(1)).join(', ') ?? '–'} ms); sessions started in them: ${results.tinyFrames?.sessionsStarted ?? '–'} (frames under 40 × 16 px wait until shown)`,
     `- Live page (1,000 paragraphs over 10 s, ${format(live?.addedKb, 0)} KB added): ${format(live?.firstTenthMsPerKb, 3)} ms/KB first tenth, ${format(live?.lastTenthMsPerKb, 3)} ms/KB last tenth (ratio ${format(live?.ratio)}); per tenth: ${live?.msPerKbByTenth.map((v) => v.toFixed(3)).join(', ') ?? '–'}; longest task ${format(live?.longestTaskMs)} ms; mentions registered live ${live?.mentions ?? '–'}, on a fresh load of the final page ${live?.mentionsOnFreshLoad ?? '–'}`,
     `- Content script (production build): ${(results.contentScript.rawBytes / 1024).toFixed(1)} KB raw, ${(results.contentScript.gzipBytes / 1024).toFixed(1)} KB gzipped`,
