@@ -7,6 +7,8 @@
  * regular expression to run only some pages), MARKJS_CAP_MS (default 60000),
  * BENCH_SKIP_BUILD=1 (reuse dist/chrome and dist/bench-chrome), BENCH_LOADS (loads per
  * targeted page, default 3; the fastest load counts, as other work on the machine only adds time).
+ * Other corpus pages are loaded once, or BENCH_LOADS times when that load had a task of ours
+ * over RECHECK_LONGEST_MS (measure-page.ts).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
