@@ -1,7 +1,7 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -28,12 +28,20 @@ export interface FixtureServer {
   close(): Promise<void>;
 }
 
+/** Whether `file` lies in the folder `base` (both absolute): a sibling whose name starts alike does not. */
+function isInside(base: string, file: string): boolean {
+  return file.startsWith(base.endsWith(sep) ? base : base + sep);
+}
+
 /**
  * Serves fixture pages on the loopback interface only. `/corpus/NAME` serves a
  * page from CORPUS_DIR with page scripts off (a CSP header), so runs are
  * deterministic and offline. `?csp=...` adds a Content-Security-Policy header.
  */
-export async function serveFixtures(root: string, corpusDir?: string): Promise<FixtureServer> {
+export async function serveFixtures(rootDir: string, corpusDirGiven?: string): Promise<FixtureServer> {
+  // Absolute, so the checks below that a path stays inside them hold for relative folders too.
+  const root = resolve(rootDir);
+  const corpusDir = corpusDirGiven === undefined ? undefined : resolve(corpusDirGiven);
   const routes = new Map<string, { body: string; headers: Record<string, string>; stallMs?: number }>();
   const server: Server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
@@ -62,11 +70,11 @@ export async function serveFixtures(root: string, corpusDir?: string): Promise<F
     let file: string;
     if (url.pathname.startsWith('/corpus/') && corpusDir) {
       file = join(corpusDir, normalize(decodeURIComponent(url.pathname.slice('/corpus/'.length))));
-      if (!file.startsWith(resolve(corpusDir))) file = '';
+      if (!isInside(corpusDir, file)) file = '';
       headers['content-security-policy'] = "script-src 'none'";
     } else {
       file = join(root, normalize(decodeURIComponent(url.pathname)));
-      if (!file.startsWith(resolve(root))) file = '';
+      if (!isInside(root, file)) file = '';
     }
     if (!file || !existsSync(file) || !statSync(file).isFile()) {
       response.writeHead(404, { 'content-type': 'text/plain' });
