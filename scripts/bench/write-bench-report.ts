@@ -44,9 +44,10 @@ function formatRatio(value: number | undefined, lowerBound = false): string {
 
 /** For a page loaded again because of one long task (measureBest's recheck): that task and each load's longest. */
 export function describeRecheck(ours: OurCost): string {
-  if (ours.recheckedOverMs === undefined) return '';
-  const each = (ours.longestOfLoads ?? []).map((ms) => ms.toFixed(1)).join(', ');
-  return `; first load ${ours.recheckedOverMs.toFixed(1)} ms, so loaded ${ours.longestOfLoads?.length ?? '?'} times: ${each}`;
+  const loads = ours.longestOfLoads;
+  if (!ours.rechecked || !loads?.length) return '';
+  const each = loads.map((ms) => ms.toFixed(1)).join(', ');
+  return `; first load ${(loads[0] as number).toFixed(1)} ms, so loaded ${loads.length} times: ${each}`;
 }
 
 export function renderMarkdown(results: BenchResults): string {
